@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Almanac",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "almanac", targets: ["almanac"]),
+        .library(name: "AlmanacKit", targets: ["AlmanacKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // Debian's libcmark-dev, found through pkg-config (see Sources/CCmark/shim.h).
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // renameat2(RENAME_EXCHANGE): swaps the new output folder in for the old one in one step.
+        .target(name: "CExchange"),
+        // The pipeline: load, parse, link, render, write.
+        .target(
+            name: "AlmanacKit",
+            dependencies: [
+                "CCmark",
+                "CExchange",
+                "Yams",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTheme"]
+        ),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "almanac",
+            dependencies: [
+                "AlmanacKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Builds Templates/ (the default theme) into the binary.
+        .executableTarget(name: "embed-theme", path: "Sources/EmbedThemeTool"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-theme"]),
+        .testTarget(
+            name: "AlmanacKitTests",
+            dependencies: ["AlmanacKit"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

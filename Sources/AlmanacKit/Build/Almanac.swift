@@ -1,0 +1,163 @@
+import Foundation
+
+/// The whole build as a list of named stages: load, parse, link, render, write.
+public enum Almanac {
+    public struct Options: Sendable {
+        public var root: URL
+        public var output: URL
+        public var includeDrafts = false
+        public var jobs = Parallel.defaultJobs
+
+        public init(root: URL, output: URL? = nil) {
+            self.root = root.standardizedFileURL
+            self.output = (output ?? root.appending(path: "Output")).standardizedFileURL
+        }
+    }
+
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        public var filesWritten = 0
+        public var succeeded: Bool { !diagnostics.contains(where: \.isError) }
+    }
+
+    /// A site read, parsed and linked, with everything that was wrong with it.
+    public struct Loaded: Sendable {
+        public var site: LinkedSite?
+        public var staticFiles: [ContentFile] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// Stages 1 to 3: load, parse, link.
+    public static func load(_ options: Options) -> Loaded {
+        let loader = ContentLoader(root: options.root)
+        let listing = loader.list()
+        var loaded = Loaded(diagnostics: listing.diagnostics)
+
+        let parsed = Parallel.map(listing.files, jobs: options.jobs) { file in parse(file, with: loader) }
+        var config: SiteConfig?
+        var entries: [Entry] = []
+        var unparsed = Set<EntryID>()
+        for (file, result) in zip(listing.files, parsed) {
+            loaded.diagnostics += result.diagnostics
+            switch (file.role, result.value) {
+            case (.siteConfig, .config(let value)): config = value
+            case (.entry, .entry(let entry)): entries.append(entry)
+            case (.entry(let id), .none): unparsed.insert(id)
+            case (.staticFile, _): loaded.staticFiles.append(file)
+            default: break
+            }
+        }
+        guard let config else { loaded.diagnostics.sort(); return loaded }
+        let (site, linkDiagnostics) = Linker.link(config: config, entries: entries, unparsed: unparsed,
+                                                  includeDrafts: options.includeDrafts, jobs: options.jobs)
+        loaded.diagnostics += linkDiagnostics
+        loaded.diagnostics.sort()
+        if !loaded.diagnostics.contains(where: \.isError) { loaded.site = site }
+        return loaded
+    }
+
+    private enum Parsed { case config(SiteConfig), entry(Entry) }
+
+    private static func parse(_ file: ContentFile, with loader: ContentLoader) -> (value: Parsed?, diagnostics: [Diagnostic]) {
+        if case .staticFile = file.role { return (nil, []) }
+        let text: String
+        switch loader.read(file) {
+        case .success(let value): text = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        switch file.role {
+        case .siteConfig:
+            let (config, diagnostics) = EntryParser.parseSiteConfig(text, path: file.path)
+            return (config.map(Parsed.config), diagnostics)
+        case .entry(let id):
+            let (entry, diagnostics) = EntryParser.parse(text, id: id, path: file.path)
+            return (entry.map(Parsed.entry), diagnostics)
+        case .staticFile:
+            return (nil, [])
+        }
+    }
+
+    /// Validates everything and writes nothing.
+    public static func check(_ options: Options) -> Report {
+        var report = Report(diagnostics: load(options).diagnostics)
+        let (_, themeDiagnostics) = Theme.load(root: options.root)
+        report.diagnostics = (report.diagnostics + themeDiagnostics).sorted()
+        return report
+    }
+
+    /// All five stages. On any error nothing in the output folder changes.
+    public static func build(_ options: Options) -> Report {
+        var report = Report()
+        if let problem = outputProblem(options) {
+            report.diagnostics.append(.error(relative(options.output, to: options.root), nil, problem))
+            return report
+        }
+        let loaded = load(options)
+        let (theme, themeDiagnostics) = Theme.load(root: options.root)
+        report.diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
+        guard let site = loaded.site, let theme, report.succeeded else { return report }
+
+        let renderer = SiteRenderer(site: site, theme: theme)
+        var files = renderer.pages.map(\.path)
+        let generated = Set(files + theme.assets.map(\.path))
+        for file in loaded.staticFiles {
+            guard case .staticFile(let path) = file.role else { continue }
+            if generated.contains(path) {
+                report.diagnostics.append(.error(file.path, nil, "would overwrite the generated \(path); rename or move it"))
+            }
+            files.append(path)
+        }
+        guard report.succeeded else { return report }
+
+        do throws(OutputWriter.Failure) {
+            let writer = try OutputWriter(output: options.output)
+            do throws(OutputWriter.Failure) {
+                try writer.makeFolders(for: files + theme.assets.map(\.path))
+                try write(renderer, theme: theme, staticFiles: loaded.staticFiles, to: writer, jobs: options.jobs)
+                try writer.commit()
+                report.filesWritten = files.count + theme.assets.count
+            } catch {
+                writer.discard()
+                throw error
+            }
+        } catch {
+            report.diagnostics.append(.error(relative(options.output, to: options.root), nil, error.description))
+        }
+        return report
+    }
+
+    private static func write(_ renderer: SiteRenderer, theme: Theme, staticFiles: [ContentFile], to writer: OutputWriter, jobs: Int) throws(OutputWriter.Failure) {
+        for asset in theme.assets { try writer.write(asset.data, to: asset.path) }
+        for file in staticFiles {
+            guard case .staticFile(let path) = file.role else { continue }
+            guard let data = try? Data(contentsOf: file.url) else { throw .cannotWrite(path, "cannot read \(file.path)") }
+            try writer.write(data, to: path)
+        }
+        let failures = Parallel.map(renderer.pages, jobs: jobs) { page -> OutputWriter.Failure? in
+            do throws(OutputWriter.Failure) { try writer.write(renderer.render(page), to: page.path); return nil } catch { return error }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// Why the output folder must not be written, if it must not.
+    static func outputProblem(_ options: Options) -> String? {
+        let root = options.root.path
+        let output = options.output.path
+        if output == root || root.hasPrefix(output + "/") {
+            return "the output folder \(output) would hold the site itself; choose another --output"
+        }
+        for protected in ["Content", "Templates"] {
+            let folder = options.root.appending(path: protected).path
+            if output == folder || output.hasPrefix(folder + "/") {
+                return "the output folder must not be inside \(protected)/"
+            }
+        }
+        return nil
+    }
+
+    /// `path` relative to `root` when inside it, for diagnostics.
+    static func relative(_ url: URL, to root: URL) -> String {
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(root.path + "/") ? String(path.dropFirst(root.path.count + 1)) : path
+    }
+}

@@ -1,0 +1,46 @@
+/// "Did you mean" help for unknown slugs and keys.
+enum Suggestions {
+    /// Up to `limit` candidates closest to `word` by edit distance, nearest first,
+    /// ties broken by byte order. Candidates further than about half the word's
+    /// length away are not worth showing.
+    static func nearest(to word: String, in candidates: some Sequence<String>, limit: Int = 3) -> [String] {
+        let target = Array(word.utf8)
+        let threshold = max(2, target.count / 2)
+        var scored: [(Int, String)] = []
+        for candidate in candidates {
+            let bytes = Array(candidate.utf8)
+            if abs(bytes.count - target.count) > threshold { continue }
+            let distance = editDistance(target, bytes, limit: threshold)
+            if distance <= threshold { scored.append((distance, candidate)) }
+        }
+        scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }
+        return scored.prefix(limit).map(\.1)
+    }
+
+    /// ` (did you mean 'a', 'b'?)` or nothing.
+    static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+        let found = nearest(to: word, in: candidates)
+        guard !found.isEmpty else { return "" }
+        return " (did you mean " + found.map { "'\($0)'" }.joined(separator: ", ") + "?)"
+    }
+
+    /// Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

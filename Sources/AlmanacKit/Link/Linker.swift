@@ -1,0 +1,91 @@
+/// A site whose references are all resolved: every body rendered to HTML with
+/// its cross-references turned into relative links, and the entry graph built.
+public struct LinkedSite: Sendable {
+    public let config: SiteConfig
+    /// Every entry of the build (drafts only with `--drafts`), by id.
+    public let entries: [EntryID: Entry]
+    /// Entries of each kind in display order: events and polls by date, the rest by title.
+    public let ordered: [EntryKind: [EntryID]]
+    /// Events and polls in timeline order.
+    public let timeline: [EntryID]
+    /// Each event's place in `ordered[.event]`, for previous and next links.
+    public let eventIndex: [EntryID: Int]
+    public let bodies: [EntryID: Markdown.Rendered]
+    public let graph: EntryGraph
+
+    public subscript(id: EntryID) -> Entry { entries[id]! }
+}
+
+/// Stage 3, link: resolves `actor:`, `event:`, `poll:`, `source:` and `page:`
+/// references on each body's cmark tree and in front matter, reports the ones
+/// that lead nowhere, and builds the graph of who refers to whom.
+public enum Linker {
+    /// `unparsed` names entries whose files had errors: references to them are not reported again.
+    public static func link(config: SiteConfig, entries allEntries: [Entry], unparsed: Set<EntryID> = [], includeDrafts: Bool, jobs: Int) -> (LinkedSite?, [Diagnostic]) {
+        let entries = allEntries.filter { includeDrafts || !$0.draft }
+        let byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let drafts = Set(allEntries.filter { !includeDrafts && $0.draft }.map(\.id))
+        let resolver = Resolver(entries: byID, drafts: drafts, unparsed: unparsed, unsafeHTML: config.unsafeHTML)
+
+        var diagnostics: [Diagnostic] = []
+        var edges: [Edge] = []
+        for entry in entries {
+            for reference in entry.fieldReferences {
+                if let problem = resolver.problem(with: reference.target) {
+                    diagnostics.append(.error(entry.path, reference.position, problem))
+                } else {
+                    edges.append(Edge(from: entry.id, to: reference.target, relation: reference.relation))
+                }
+            }
+        }
+        let linked = Parallel.map(entries, jobs: jobs) { resolver.renderBody(of: $0) }
+        var bodies: [EntryID: Markdown.Rendered] = [:]
+        for (entry, result) in zip(entries, linked) {
+            bodies[entry.id] = result.rendered
+            edges += result.edges
+            diagnostics += result.diagnostics
+        }
+
+        let ordered = order(entries)
+        var rank: [EntryID: Int] = [:]
+        for kind in EntryKind.allCases { for (index, id) in (ordered[kind] ?? []).enumerated() { rank[id] = index } }
+        let timeline = ((ordered[.event] ?? []) + (ordered[.poll] ?? [])).sorted { timelineOrder(byID[$0]!, byID[$1]!) }
+        let graph = EntryGraph(edges: edges, order: rank)
+        for id in ordered[.source] ?? [] where graph.incoming(id).isEmpty {
+            diagnostics.append(.warning(byID[id]!.path, nil, "source '\(id.slug)' is not cited or mentioned by any entry"))
+        }
+        guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
+        let eventIndex = Dictionary(uniqueKeysWithValues: (ordered[.event] ?? []).enumerated().map { ($1, $0) })
+        let site = LinkedSite(config: config, entries: byID, ordered: ordered, timeline: timeline, eventIndex: eventIndex,
+                              bodies: bodies, graph: graph)
+        return (site, diagnostics)
+    }
+
+    /// The timeline's order: earliest day, then precision, then slug.
+    static func timelineOrder(_ a: Entry, _ b: Entry) -> Bool {
+        let (da, db) = (a.date!, b.date!)
+        if da != db { return da < db }
+        if a.slug != b.slug { return a.slug.utf8.lexicographicallyPrecedes(b.slug.utf8) }
+        return a.kind < b.kind
+    }
+
+    /// Events and polls by date; actors, sources and pages by title, then slug.
+    static func order(_ entries: [Entry]) -> [EntryKind: [EntryID]] {
+        var result: [EntryKind: [EntryID]] = [:]
+        for (kind, group) in Dictionary(grouping: entries, by: \.kind) {
+            let sorted: [Entry]
+            if kind == .event || kind == .poll {
+                sorted = group.sorted(by: timelineOrder)
+            } else {
+                sorted = group.map { (key: $0.title.lowercased(), entry: $0) }
+                    .sorted { a, b in
+                        a.key != b.key ? a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
+                            : a.entry.slug.utf8.lexicographicallyPrecedes(b.entry.slug.utf8)
+                    }
+                    .map(\.entry)
+            }
+            result[kind] = sorted.map(\.id)
+        }
+        return result
+    }
+}

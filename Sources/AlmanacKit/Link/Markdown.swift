@@ -1,0 +1,109 @@
+import CCmark
+import Foundation
+
+/// A link or image destination met in a Markdown body.
+public struct MarkdownLink: Sendable {
+    public let url: String
+    /// 1-based line within the Markdown text.
+    public let line: Int
+    /// 1-based column, counted in UTF-8 bytes as cmark counts.
+    public let byteColumn: Int
+    /// `<scheme:target>`: the link's text is its destination.
+    public let isAutolink: Bool
+    public let isImage: Bool
+}
+
+/// What to do with a link: keep it, or point it elsewhere (and, for an
+/// autolink, show other text).
+public enum LinkRewrite: Sendable {
+    case keep
+    case replace(url: String, text: String?)
+}
+
+/// The only place that touches cmark. The C tree is created, walked, changed
+/// and freed inside one call; only Swift values leave it.
+public enum Markdown {
+    public struct Rendered: Sendable {
+        public let html: String
+        /// The visible words, blocks separated by newlines (for search and feeds).
+        public let text: String
+    }
+
+    /// Renders CommonMark exactly as `cmark` (or `cmark --unsafe`) does.
+    public static func html(_ markdown: String, unsafe: Bool) -> String {
+        render(markdown, unsafe: unsafe, collectText: false) { _ in .keep }.html
+    }
+
+    /// Parses `markdown`, lets `rewrite` decide every link and image destination,
+    /// and renders HTML with cmark's own renderer.
+    public static func render(_ markdown: String, unsafe: Bool, collectText: Bool, rewrite: (MarkdownLink) -> LinkRewrite) -> Rendered {
+        let options = unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        var markdown = markdown
+        let document: OpaquePointer = markdown.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options)! }
+        }
+        defer { cmark_node_free(document) }
+
+        var text = ""
+        var links: [(node: OpaquePointer, link: MarkdownLink)] = []
+        let iterator = cmark_iter_new(document)!
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            let node = cmark_iter_get_node(iterator)!
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                links.append((node, MarkdownLink(
+                    url: url, line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)),
+                    isAutolink: type == CMARK_NODE_LINK && isAutolink(node, url: url), isImage: type == CMARK_NODE_IMAGE)))
+            }
+            if collectText { collect(node, type: type, event: event, into: &text) }
+        }
+        // The walk is over: changing nodes now cannot upset the iterator.
+        for (node, link) in links {
+            switch rewrite(link) {
+            case .keep:
+                break
+            case .replace(let url, let newText):
+                cmark_node_set_url(node, url)
+                if let newText, let child = cmark_node_first_child(node) { cmark_node_set_literal(child, newText) }
+            }
+        }
+        guard let rendered = cmark_render_html(document, options) else { return Rendered(html: "", text: text) }
+        defer { free(rendered) }
+        return Rendered(html: String(cString: rendered), text: text)
+    }
+
+    /// An autolink's only child is a text node that spells out its destination.
+    private static func isAutolink(_ node: OpaquePointer, url: String) -> Bool {
+        guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
+              cmark_node_get_type(child) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(child) else { return false }
+        return String(cString: literal) == url
+    }
+
+    private static func collect(_ node: OpaquePointer, type: cmark_node_type, event: cmark_event_type, into text: inout String) {
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            text += " "
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK:
+            if type == CMARK_NODE_CODE_BLOCK, let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+            if event == CMARK_EVENT_EXIT || type == CMARK_NODE_CODE_BLOCK, !text.isEmpty, text.last != "\n" { text += "\n" }
+        default:
+            break
+        }
+    }
+
+    /// As cmark's safe mode judges: script-running schemes, and `data:` except common image types in images.
+    static func isDangerous(_ url: String, isImage: Bool) -> Bool {
+        let lower = url.drop(while: { $0 == " " || $0 == "\t" }).lowercased()
+        if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") { return true }
+        if lower.hasPrefix("data:") {
+            let safeImage = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
+            return !(isImage && safeImage)
+        }
+        return false
+    }
+}

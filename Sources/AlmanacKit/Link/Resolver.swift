@@ -1,0 +1,84 @@
+/// Resolves cross-references against the entries of one build.
+struct Resolver: Sendable {
+    let entries: [EntryID: Entry]
+    let drafts: Set<EntryID>
+    /// Entries whose own files had errors: they exist, so references to them are not wrong.
+    let unparsed: Set<EntryID>
+    let unsafeHTML: Bool
+
+    /// Why `target` cannot be linked to, or nil when it can.
+    func problem(with target: EntryID) -> String? {
+        if entries[target] != nil || unparsed.contains(target) { return nil }
+        if drafts.contains(target) {
+            return "\(target.kind.noun) '\(target.slug)' is a draft, left out of this build (build with --drafts, or remove the reference)"
+        }
+        let slugs = entries.keys.lazy.filter { $0.kind == target.kind }.map(\.slug)
+        return "no \(target.kind.noun) '\(target.slug)' in this site\(Suggestions.hint(for: target.slug, in: slugs))"
+    }
+
+    /// The relative URL of `path` (a path inside `Output/`) from the page at `from`.
+    static func relative(_ path: String, from page: EntryID) -> String {
+        page.kind == .home ? path : "../" + path
+    }
+
+    struct LinkedBody: Sendable {
+        let rendered: Markdown.Rendered
+        let edges: [Edge]
+        let diagnostics: [Diagnostic]
+    }
+
+    /// Renders an entry's body with every cross-reference resolved.
+    func renderBody(of entry: Entry) -> LinkedBody {
+        var edges: [Edge] = []
+        var diagnostics: [Diagnostic] = []
+        let rendered = Markdown.render(entry.body, unsafe: unsafeHTML, collectText: true) { link in
+            switch resolve(link, from: entry.id) {
+            case .keep:
+                return .keep
+            case .link(let target, let url):
+                edges.append(Edge(from: entry.id, to: target, relation: .mentions))
+                return .replace(url: url, text: link.isAutolink ? entries[target]?.title : nil)
+            case .rewrite(let url):
+                return .replace(url: url, text: nil)
+            case .broken(let message):
+                let position = SourcePosition(line: link.line, column: Resolver.characterColumn(link, in: entry.body)).shifted(by: entry.bodyLineOffset)
+                diagnostics.append(.error(entry.path, position, message))
+                return .keep
+            }
+        }
+        return LinkedBody(rendered: rendered, edges: edges, diagnostics: diagnostics)
+    }
+
+    enum Resolution {
+        case keep
+        case link(EntryID, url: String)
+        case rewrite(url: String)
+        case broken(String)
+    }
+
+    /// What a destination in a body of `page` becomes.
+    func resolve(_ link: MarkdownLink, from page: EntryID) -> Resolution {
+        let url = link.url
+        if Markdown.isDangerous(url, isImage: link.isImage) { return .rewrite(url: "") }
+        // `/img/map.png`: a path from the site's root, made relative so the folder works from disk.
+        if url.hasPrefix("/"), !url.hasPrefix("//") { return .rewrite(url: Resolver.relative(String(url.dropFirst()), from: page)) }
+        guard let colon = url.firstIndex(of: ":"),
+              let kind = EntryKind.referenceable.first(where: { $0.scheme == url[..<colon].lowercased() })
+        else { return .keep }
+        let rest = url[url.index(after: colon)...]
+        let slug = String(rest.prefix { $0 != "#" })
+        let fragment = rest.dropFirst(slug.count)
+        guard !slug.isEmpty else { return .broken("'\(url)' names no \(kind.noun): expected \(kind.scheme):SLUG") }
+        let target = EntryID(kind, slug)
+        if let problem = problem(with: target) { return .broken(problem) }
+        return .link(target, url: Resolver.relative(target.outputPath, from: page) + fragment)
+    }
+
+    /// cmark counts columns in bytes; people and editors count characters.
+    static func characterColumn(_ link: MarkdownLink, in text: String) -> Int {
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: link.line, omittingEmptySubsequences: false)
+        guard link.line >= 1, link.line <= lines.count else { return link.byteColumn }
+        let prefix = lines[link.line - 1].prefix(max(0, link.byteColumn - 1))
+        return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+    }
+}

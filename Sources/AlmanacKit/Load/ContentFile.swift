@@ -1,0 +1,50 @@
+import Foundation
+
+/// A file of the site found by the loader, not yet read.
+public struct ContentFile: Sendable, Hashable {
+    public enum Role: Sendable, Hashable {
+        case siteConfig
+        case entry(EntryID)
+        /// Under `Content/static/`: copied to `Output/` at `outputPath`.
+        case staticFile(outputPath: String)
+    }
+
+    public let role: Role
+    /// Relative to the site's root, e.g. `Content/actors/csto.md`.
+    public let path: String
+    /// Absolute, for reading.
+    public let url: URL
+}
+
+/// The site's text files are UTF-8; this says where one is not.
+enum TextDecoding {
+    enum Failure: Error, Equatable {
+        case binary
+        case invalidUTF8(byteOffset: Int)
+    }
+
+    /// The text of `data` without a leading byte order mark.
+    static func decode(_ data: Data) -> Result<String, Failure> {
+        if data.contains(0) { return .failure(.binary) }
+        if let offset = firstInvalidUTF8Offset(data) { return .failure(.invalidUTF8(byteOffset: offset)) }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return .success(text)
+    }
+
+    /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
+    static func firstInvalidUTF8Offset(_ data: Data) -> Int? {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int? in
+            var iterator = buffer.makeIterator()
+            var parser = Unicode.UTF8.ForwardParser()
+            var offset = 0
+            while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let scalar): offset += scalar.count
+                case .emptyInput: return nil
+                case .error: return offset
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+
+/// Stage 1, load: finds the files of a site under `ROOT/Content`, in sorted
+/// order, and reads them. Nothing outside the root is read: a symbolic link that
+/// leads out of it, or in a circle, is reported and not followed.
+public struct ContentLoader: Sendable {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    public struct Listing: Sendable {
+        public var files: [ContentFile] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// Every file of the site, sorted by path.
+    public func list() -> Listing {
+        var listing = Listing()
+        let content = root.appending(path: "Content")
+        guard isDirectory(content) else {
+            listing.diagnostics.append(.error("Content", nil, "no Content/ folder here: the site's text belongs in ROOT/Content (see `almanac new`)"))
+            return listing
+        }
+        var sawSiteConfig = false
+        for name in children(of: content, path: "Content", into: &listing) {
+            let path = "Content/" + name
+            let url = content.appending(path: name)
+            switch name {
+            case "site.yml":
+                sawSiteConfig = true
+                if readable(url, path: path, into: &listing) { listing.files.append(ContentFile(role: .siteConfig, path: path, url: url)) }
+            case "index.md":
+                if readable(url, path: path, into: &listing) { listing.files.append(ContentFile(role: .entry(.home), path: path, url: url)) }
+            case "static":
+                listStatic(url, path: path, outputPath: "", into: &listing)
+            default:
+                if let kind = EntryKind.referenceable.first(where: { $0.folder == name }), isDirectory(url) {
+                    listEntries(of: kind, in: url, path: path, into: &listing)
+                } else {
+                    listing.diagnostics.append(.warning(path, nil, "not part of a site (expected site.yml, index.md, static/ or a folder of actors, events, polls, sources or pages); ignored"))
+                }
+            }
+        }
+        if !sawSiteConfig {
+            listing.diagnostics.append(.error("Content/site.yml", nil, "missing: every site needs a site.yml with at least a title"))
+        }
+        listing.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return listing
+    }
+
+    /// Reads one listed file as UTF-8 text.
+    public func read(_ file: ContentFile) -> Result<String, Diagnostic> {
+        guard let data = try? Data(contentsOf: file.url) else {
+            return .failure(.error(file.path, nil, "cannot be read"))
+        }
+        switch TextDecoding.decode(data) {
+        case .success(let text): return .success(text)
+        case .failure(.binary): return .failure(.error(file.path, nil, "is a binary file, not UTF-8 text"))
+        case .failure(.invalidUTF8(let offset)):
+            return .failure(.error(file.path, nil, "is not valid UTF-8 (first bad byte at offset \(offset))"))
+        }
+    }
+
+    private func listEntries(of kind: EntryKind, in folder: URL, path: String, into listing: inout Listing) {
+        var slugsByLowercase: [String: String] = [:]
+        for name in children(of: folder, path: path, into: &listing) {
+            let filePath = path + "/" + name
+            let url = folder.appending(path: name)
+            guard name.hasSuffix(".md") else {
+                listing.diagnostics.append(.warning(filePath, nil, "not a Markdown file (.md); ignored"))
+                continue
+            }
+            guard readable(url, path: filePath, into: &listing) else { continue }
+            let slug = String(name.dropLast(3))
+            if let problem = Slug.problem(with: slug) {
+                listing.diagnostics.append(.error(filePath, nil, "'\(slug)' is not a valid slug: \(problem)"))
+                continue
+            }
+            if let other = slugsByLowercase.updateValue(slug, forKey: slug.lowercased()) {
+                listing.diagnostics.append(.error(filePath, nil, "slug '\(slug)' differs from '\(other)' only in case"))
+                continue
+            }
+            listing.files.append(ContentFile(role: .entry(EntryID(kind, slug)), path: filePath, url: url))
+        }
+    }
+
+    private func listStatic(_ folder: URL, path: String, outputPath: String, into listing: inout Listing) {
+        guard isDirectory(folder) else {
+            listing.diagnostics.append(.error(path, nil, "static must be a folder"))
+            return
+        }
+        for name in children(of: folder, path: path, into: &listing) {
+            let url = folder.appending(path: name)
+            let filePath = path + "/" + name
+            let target = outputPath + name
+            if isDirectory(url) {
+                listStatic(url, path: filePath, outputPath: target + "/", into: &listing)
+            } else if readable(url, path: filePath, into: &listing) {
+                listing.files.append(ContentFile(role: .staticFile(outputPath: target), path: filePath, url: url))
+            }
+        }
+    }
+
+    /// The names in a folder that belong to the site, sorted; links that lead
+    /// outside the root or nowhere are reported and left out.
+    private func children(of folder: URL, path: String, into listing: inout Listing) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            listing.diagnostics.append(.error(path, nil, "cannot be read"))
+            return []
+        }
+        return names
+            .filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .filter { name in
+                let url = folder.appending(path: name)
+                guard isSymbolicLink(url) else { return true }
+                let childPath = path + "/" + name
+                guard let target = realPath(url) else {
+                    listing.diagnostics.append(.error(childPath, nil, "symbolic link that leads nowhere or in a circle; not followed"))
+                    return false
+                }
+                guard target == realRootPath || target.hasPrefix(realRootPath + "/") else {
+                    listing.diagnostics.append(.error(childPath, nil, "symbolic link to \(target), outside the site's root; not followed"))
+                    return false
+                }
+                if isDirectory(url) {
+                    listing.diagnostics.append(.error(childPath, nil, "symbolic link to a folder; not followed (link the files instead)"))
+                    return false
+                }
+                return true
+            }
+    }
+
+    private var realRootPath: String { realPath(root) ?? root.path }
+
+    private func readable(_ url: URL, path: String, into listing: inout Listing) -> Bool {
+        if isDirectory(url) {
+            listing.diagnostics.append(.warning(path, nil, "a folder where a file was expected; ignored"))
+            return false
+        }
+        return true
+    }
+}
+
+func isDirectory(_ url: URL) -> Bool {
+    var directory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: url.path, isDirectory: &directory) && directory.boolValue
+}
+
+func isSymbolicLink(_ url: URL) -> Bool {
+    var info = stat()
+    return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+}
+
+/// The path with every link resolved, or nil for a dangling link or a loop.
+func realPath(_ url: URL) -> String? {
+    guard let resolved = realpath(url.path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+}

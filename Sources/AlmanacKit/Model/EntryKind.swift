@@ -1,0 +1,46 @@
+/// The kinds of Markdown file under `Content/`, each in its own folder.
+public enum EntryKind: String, Sendable, CaseIterable, Comparable {
+    case actor, event, poll, source, page
+    /// `Content/index.md`, the home page's text: not a folder, and no cross-reference names it.
+    case home
+
+    /// The kinds that live in a folder of their own and that cross-references name.
+    public static let referenceable: [EntryKind] = [.actor, .event, .poll, .source, .page]
+
+    /// `actors`, `events`, ...: the folder under `Content/` and under `Output/`.
+    public var folder: String { rawValue + "s" }
+
+    /// A word for readers: "actor", "event", ...
+    public var noun: String { self == .home ? "home page" : rawValue }
+
+    /// The cross-reference scheme in Markdown bodies: `actor:`, `event:`, ...
+    public var scheme: String { rawValue }
+
+    public static func < (a: EntryKind, b: EntryKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// Names one entry: its kind and slug.
+public struct EntryID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let kind: EntryKind
+    public let slug: String
+
+    public init(_ kind: EntryKind, _ slug: String) {
+        self.kind = kind
+        self.slug = slug
+    }
+
+    /// `actor:slug`, as written in a cross-reference.
+    public var description: String { "\(kind.scheme):\(slug)" }
+
+    /// The page's path inside `Output/`.
+    public var outputPath: String { kind == .home ? "index.html" : "\(kind.folder)/\(slug).html" }
+
+    /// The home page's text, `Content/index.md`.
+    public static let home = EntryID(.home, "index")
+
+    public static func < (a: EntryID, b: EntryID) -> Bool {
+        a.kind != b.kind ? a.kind < b.kind : a.slug.utf8.lexicographicallyPrecedes(b.slug.utf8)
+    }
+}

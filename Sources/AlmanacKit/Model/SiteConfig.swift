@@ -1,0 +1,17 @@
+/// `Content/site.yml`.
+public struct SiteConfig: Sendable {
+    public let title: String
+    public let description: String?
+    /// Always ends in `/` when set.
+    public let baseURL: String?
+    public let language: String
+    public let unsafeHTML: Bool
+
+    public init(title: String, description: String? = nil, baseURL: String? = nil, language: String = "en", unsafeHTML: Bool = false) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        self.language = language
+        self.unsafeHTML = unsafeHTML
+    }
+}

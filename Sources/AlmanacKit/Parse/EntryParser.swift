@@ -1,0 +1,182 @@
+import Yams
+
+/// Stage 2, parse: turns a file's text into a typed `Entry` (or the site's
+/// settings), checking every field the content format lists.
+public enum EntryParser {
+    static let commonKeys = ["title", "summary", "aliases", "draft"]
+
+    static func knownKeys(for kind: EntryKind) -> [String] {
+        switch kind {
+        case .actor: commonKeys + ["kind", "role", "country"]
+        case .event: commonKeys + ["date", "end", "circa", "actors", "places", "sources"]
+        case .poll: commonKeys + ["pollster", "date", "end", "method", "sample_size", "population", "question", "results", "actors", "sources"]
+        case .source: commonKeys + ["publication", "author", "published", "url"]
+        case .page, .home: commonKeys
+        }
+    }
+
+    /// Parses one entry file. Returns nil for the entry when it has errors; every
+    /// problem (errors and warnings) is in the diagnostics.
+    public static func parse(_ text: String, id: EntryID, path: String) -> (Entry?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let frontMatter: FrontMatter
+        do {
+            frontMatter = try FrontMatter.split(text)
+        } catch {
+            return (nil, [.error(path, SourcePosition(line: 1, column: 1), "front matter opened here is never closed (expected a line '---')")])
+        }
+        guard let yaml = frontMatter.yaml else {
+            if id.kind == .home {
+                return (Entry(id: id, path: path, title: "", summary: nil, aliases: [], draft: false, details: .page,
+                              body: String(frontMatter.body), bodyLineOffset: 0, fieldReferences: []), [])
+            }
+            let problem = text.trimmingWhitespace.isEmpty ? "is empty" : "has no front matter"
+            return (nil, [.error(path, SourcePosition(line: 1, column: 1), "\(problem): a \(id.kind.noun) needs at least a title between two '---' lines")])
+        }
+        guard let (mapping, start) = YAMLDocument.mapping(yaml, path: path, lineOffset: FrontMatter.yamlLineOffset, diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
+        var fields = FieldReader(path: path, lineOffset: FrontMatter.yamlLineOffset, mapping: mapping, start: start)
+        fields.warnAboutUnknownKeys(known: knownKeys(for: id.kind))
+        let title = fields.string("title", required: id.kind != .home)
+        let summary = fields.string("summary")
+        let aliases = fields.strings("aliases")
+        let draft = fields.bool("draft") ?? false
+        let details = parseDetails(of: id.kind, &fields)
+        diagnostics += fields.diagnostics
+        guard !diagnostics.contains(where: \.isError), let details else { return (nil, diagnostics) }
+        let entry = Entry(
+            id: id, path: path, title: title ?? "", summary: summary, aliases: aliases, draft: draft,
+            details: details, body: String(frontMatter.body), bodyLineOffset: frontMatter.bodyLineOffset,
+            fieldReferences: fields.references
+        )
+        return (entry, diagnostics)
+    }
+
+    private static func parseDetails(of kind: EntryKind, _ fields: inout FieldReader) -> Entry.Details? {
+        switch kind {
+        case .actor:
+            var actorKind: Entry.Actor.Kind?
+            if let text = fields.string("kind", required: true) {
+                actorKind = Entry.Actor.Kind(rawValue: text)
+                if actorKind == nil {
+                    let allowed = Entry.Actor.Kind.allCases.map(\.rawValue)
+                    fields.error(fields.mapping["kind"], "'kind' must be one of \(allowed.joined(separator: ", ")), not '\(text)'\(Suggestions.hint(for: text, in: allowed))")
+                }
+            }
+            let role = fields.string("role")
+            let country = fields.string("country")
+            return actorKind.map { .actor(Entry.Actor(kind: $0, role: role, country: country)) }
+        case .event:
+            let date = fields.date("date", required: true)
+            let end = fields.date("end")
+            let circa = fields.bool("circa") ?? false
+            let actors = fields.slugs("actors", of: .actor, as: .participant)
+            let places = fields.strings("places")
+            let sources = fields.slugs("sources", of: .source, as: .cites)
+            guard let date else { return nil }
+            checkSpan(date, end, &fields)
+            return .event(Entry.Event(date: date, end: end, circa: circa, actors: actors, places: places, sources: sources))
+        case .poll:
+            let pollster = fields.slug("pollster", of: .actor, as: .pollster, required: true)
+            let date = fields.date("date", required: true)
+            let end = fields.date("end")
+            let method = fields.string("method")
+            let sampleSize = fields.positiveInteger("sample_size")
+            let population = fields.string("population")
+            let question = fields.string("question")
+            let results = pollResults(&fields)
+            let actors = fields.slugs("actors", of: .actor, as: .subject)
+            let sources = fields.slugs("sources", of: .source, as: .cites)
+            guard let pollster, let date, let results else { return nil }
+            checkSpan(date, end, &fields)
+            return .poll(Entry.Poll(pollster: pollster, date: date, end: end, method: method, sampleSize: sampleSize,
+                                    population: population, question: question, results: results, actors: actors, sources: sources))
+        case .source:
+            let publication = fields.string("publication", required: true)
+            let authors = fields.stringOrStrings("author")
+            let published = fields.date("published")
+            let url = fields.string("url")
+            if let url, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+                fields.error(fields.mapping["url"], "'url' must start with http:// or https://, not '\(url)'")
+            }
+            guard let publication else { return nil }
+            return .source(Entry.Source(publication: publication, authors: authors, published: published, url: url))
+        case .page, .home:
+            return .page
+        }
+    }
+
+    private static func checkSpan(_ date: PartialDate, _ end: PartialDate?, _ fields: inout FieldReader) {
+        guard let end, end.latest < date.earliest else { return }
+        fields.error(fields.mapping["end"], "'end' (\(end)) is before 'date' (\(date))")
+    }
+
+    private static func pollResults(_ fields: inout FieldReader) -> [Entry.Poll.Result]? {
+        guard let node = fields.value("results", required: true) else { return nil }
+        guard let items = node.sequence, !items.isEmpty else {
+            fields.error(node, "'results' must be a list of {answer, percent}, not \(node.typeName)")
+            return nil
+        }
+        var results: [Entry.Poll.Result] = []
+        var total = 0.0
+        for item in items {
+            guard let mapping = item.mapping else {
+                fields.error(item, "each result must be a mapping {answer: ..., percent: ...}, not \(item.typeName)")
+                continue
+            }
+            var result = FieldReader(path: fields.path, lineOffset: fields.lineOffset, mapping: mapping,
+                                     start: fields.position(of: item) ?? fields.start)
+            result.warnAboutUnknownKeys(known: ["answer", "percent"])
+            let answer = result.string("answer", required: true)
+            var percent: Double?
+            if let value = result.value("percent", required: true) {
+                if [.int, .float].contains(value.tagName), let number = value.float, number.isFinite {
+                    if (0...100).contains(number) { percent = number } else { result.error(value, "'percent' must be between 0 and 100, not \(value.scalar?.string ?? "")") }
+                } else {
+                    result.error(value, "'percent' must be a number, not \(value.typeName)")
+                }
+            }
+            fields.diagnostics += result.diagnostics
+            if let answer, let percent {
+                results.append(Entry.Poll.Result(answer: answer, percent: percent))
+                total += percent
+            }
+        }
+        if total > 100.5 {
+            fields.error(node, "the results add up to \(formatPercent(total))%, more than 100.5%")
+        }
+        return results.count == items.count ? results : nil
+    }
+
+    /// Parses `Content/site.yml`.
+    public static func parseSiteConfig(_ text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let (mapping, start) = YAMLDocument.mapping(text, path: path, lineOffset: 0, diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
+        var fields = FieldReader(path: path, lineOffset: 0, mapping: mapping, start: start)
+        fields.warnAboutUnknownKeys(known: ["title", "description", "base_url", "language", "unsafe_html"])
+        let title = fields.string("title", required: true)
+        let description = fields.string("description")
+        let baseURL = fields.string("base_url")
+        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+            fields.error(mapping["base_url"], "'base_url' must start with http:// or https://, not '\(baseURL)'")
+        }
+        let language = fields.string("language") ?? "en"
+        let unsafeHTML = fields.bool("unsafe_html") ?? false
+        diagnostics += fields.diagnostics
+        guard let title, !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
+        return (SiteConfig(title: title, description: description, baseURL: baseURL, language: language, unsafeHTML: unsafeHTML), diagnostics)
+    }
+}
+
+/// `52`, `52.5`, `0.25`: a percentage as people write it (at most two decimals),
+/// the same on every machine and in every locale.
+func formatPercent(_ value: Double) -> String {
+    let hundredths = Int((value * 100).rounded())
+    var text = String(hundredths / 100)
+    let fraction = hundredths % 100
+    if fraction != 0 { text += "." + (fraction % 10 == 0 ? String(fraction / 10) : zeroPadded(fraction, width: 2)) }
+    return text
+}

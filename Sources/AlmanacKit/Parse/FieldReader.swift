@@ -1,0 +1,200 @@
+import Yams
+
+/// Reads typed values out of a YAML mapping, recording a diagnostic at the
+/// key's or value's line for every problem instead of stopping at the first.
+struct FieldReader {
+    let path: String
+    /// Lines of the file before the YAML text (the opening `---`).
+    let lineOffset: Int
+    let mapping: Node.Mapping
+    /// Where the mapping itself starts, for "missing key" problems.
+    let start: SourcePosition
+    var diagnostics: [Diagnostic] = []
+    var references: [FieldReference] = []
+
+    init(path: String, lineOffset: Int, mapping: Node.Mapping, start: SourcePosition) {
+        self.path = path
+        self.lineOffset = lineOffset
+        self.mapping = mapping
+        self.start = start
+    }
+
+    func position(of node: Node) -> SourcePosition? {
+        node.mark.map { SourcePosition(line: $0.line + lineOffset, column: $0.column) }
+    }
+
+    private func keyNode(_ key: String) -> Node? {
+        mapping.keys.first { $0.scalar?.string == key }
+    }
+
+    mutating func error(_ node: Node?, _ message: String) {
+        diagnostics.append(.error(path, node.flatMap(position(of:)) ?? start, message))
+    }
+
+    /// The value under `key`; nil (with an error when `required`) when absent or null.
+    mutating func value(_ key: String, required: Bool) -> Node? {
+        guard let value = mapping[key], !value.isNull else {
+            if required {
+                if let keyNode = keyNode(key) { error(keyNode, "'\(key)' must not be empty") }
+                else { error(nil, "missing required key '\(key)'") }
+            }
+            return nil
+        }
+        return value
+    }
+
+    mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = value(key, required: required) else { return nil }
+        guard let scalar = node.scalar else {
+            error(node, "'\(key)' must be a string, not \(node.typeName)")
+            return nil
+        }
+        let text = scalar.string.trimmingWhitespace
+        if text.isEmpty {
+            if required { error(node, "'\(key)' must not be empty") }
+            return nil
+        }
+        return text
+    }
+
+    mutating func strings(_ key: String) -> [String] {
+        guard let node = value(key, required: false) else { return [] }
+        guard let sequence = node.sequence else {
+            error(node, "'\(key)' must be a list of strings, not \(node.typeName)")
+            return []
+        }
+        var result: [String] = []
+        for item in sequence {
+            guard let scalar = item.scalar, !item.isNull else {
+                error(item, "every item of '\(key)' must be a string, not \(item.typeName)")
+                continue
+            }
+            let text = scalar.string.trimmingWhitespace
+            if text.isEmpty { error(item, "an item of '\(key)' is empty") } else { result.append(text) }
+        }
+        return result
+    }
+
+    /// A string or a list of strings (a source's `author`).
+    mutating func stringOrStrings(_ key: String) -> [String] {
+        if let node = mapping[key], node.scalar != nil, !node.isNull {
+            return string(key).map { [$0] } ?? []
+        }
+        return strings(key)
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let node = value(key, required: false) else { return nil }
+        guard node.tagName == .bool, let value = node.bool else {
+            error(node, "'\(key)' must be true or false, not \(node.typeName)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func positiveInteger(_ key: String) -> Int? {
+        guard let node = value(key, required: false) else { return nil }
+        guard node.tagName == .int, let value = node.int else {
+            error(node, "'\(key)' must be a whole number, not \(node.typeName)")
+            return nil
+        }
+        guard value > 0 else {
+            error(node, "'\(key)' must be positive, not \(value)")
+            return nil
+        }
+        return value
+    }
+
+    /// A partial date, bare or quoted: `2019`, `2019-03`, `2019-03-06`.
+    mutating func date(_ key: String, required: Bool = false) -> PartialDate? {
+        guard let node = value(key, required: required) else { return nil }
+        guard let scalar = node.scalar else {
+            error(node, "'\(key)' must be a date, not \(node.typeName)")
+            return nil
+        }
+        switch PartialDate.parse(scalar.string.trimmingWhitespace) {
+        case .success(let date): return date
+        case .failure(let problem):
+            error(node, "'\(key)': \(problem) (found '\(scalar.string)')")
+            return nil
+        }
+    }
+
+    /// One slug naming an entry of `kind`; recorded as a reference with `relation`.
+    mutating func slug(_ key: String, of kind: EntryKind, as relation: Relation, required: Bool = false) -> String? {
+        guard let node = value(key, required: required) else { return nil }
+        return reference(node, key: key, kind: kind, relation: relation)
+    }
+
+    /// A list of slugs naming entries of `kind`.
+    mutating func slugs(_ key: String, of kind: EntryKind, as relation: Relation) -> [String] {
+        guard let node = value(key, required: false) else { return [] }
+        guard let sequence = node.sequence else {
+            error(node, "'\(key)' must be a list of \(kind.rawValue) slugs, not \(node.typeName)")
+            return []
+        }
+        var seen = Set<String>()
+        var result: [String] = []
+        for item in sequence {
+            guard let slug = reference(item, key: key, kind: kind, relation: relation) else { continue }
+            if seen.insert(slug).inserted { result.append(slug) } else { error(item, "'\(slug)' is listed twice in '\(key)'") }
+        }
+        return result
+    }
+
+    private mutating func reference(_ node: Node, key: String, kind: EntryKind, relation: Relation) -> String? {
+        guard let scalar = node.scalar, !node.isNull else {
+            error(node, "'\(key)' must name \(kind.rawValue)s by slug, not \(node.typeName)")
+            return nil
+        }
+        let slug = scalar.string.trimmingWhitespace
+        if let problem = Slug.problem(with: slug) {
+            error(node, "'\(slug)' in '\(key)' is not a valid \(kind.rawValue) slug: \(problem)")
+            return nil
+        }
+        references.append(FieldReference(target: EntryID(kind, slug), relation: relation, position: position(of: node)))
+        return slug
+    }
+
+    /// Warns about keys this kind does not know, naming the nearest known one.
+    mutating func warnAboutUnknownKeys(known: [String]) {
+        for key in mapping.keys {
+            guard let name = key.scalar?.string, !known.contains(name) else { continue }
+            diagnostics.append(.warning(path, position(of: key) ?? start, "unknown key '\(name)'\(Suggestions.hint(for: name, in: known)); ignored"))
+        }
+    }
+}
+
+extension Node {
+    /// The resolved tag (`int`, `bool`, `timestamp`, ...), as Yams' resolver decided it.
+    var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
+
+    var isNull: Bool { tagName == .null }
+
+    /// For messages: "a string", "a list", ...
+    var typeName: String {
+        switch self {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            switch tagName {
+            case .null: return "nothing"
+            case .bool: return "true/false"
+            case .int: return "the number \(scalar.string)"
+            case .float: return "the number \(scalar.string)"
+            case .timestamp: return "the date \(scalar.string)"
+            default: return "'\(scalar.string)'"
+            }
+        }
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var slice = self[...]
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,93 @@
+/// Contexts of the pages of single entries.
+extension ContextBuilder {
+    func entryPage(_ id: EntryID) -> [String: Any] {
+        let entry = site[id]
+        let page = Page.entry(id)
+        let section = id.kind == .event ? "Timeline" : ContextBuilder.sectionTitle[id.kind]
+        var context = base(page, title: entry.title, description: entry.summary, section: section)
+        var entryContext: [String: Any] = [
+            "title": entry.title, "kind": id.kind.noun, "slug": id.slug,
+            "body": site.bodies[id]?.html ?? "",
+        ]
+        if let summary = entry.summary { entryContext["summary"] = summary }
+        if !entry.aliases.isEmpty { entryContext["aliases"] = entry.aliases.joined(separator: ", ") }
+        context["entry"] = entryContext
+        context["breadcrumbs"] = ["items": breadcrumbs(for: id)]
+        context["mentioned_in"] = list(site.graph.incoming(id, .mentions), from: page)
+
+        switch entry.details {
+        case .actor(let actor):
+            var details: [String: Any] = ["kind": actor.kind.rawValue]
+            if let role = actor.role { details["role"] = role }
+            if let country = actor.country { details["country"] = country }
+            context["actor"] = details
+            context["events"] = list(site.graph.incoming(id, .participant), from: page)
+            context["polls_run"] = list(site.graph.incoming(id, .pollster), from: page)
+            context["polls_named"] = list(site.graph.incoming(id, .subject), from: page)
+        case .event(let event):
+            var details: [String: Any] = [
+                "date": DateText.span(event.date, event.end, circa: event.circa),
+                "datetime": event.date.description,
+            ]
+            if event.circa { details["circa"] = true }
+            if !event.places.isEmpty { details["places"] = event.places }
+            context["event"] = details
+            context["actors"] = list(event.actors.map { EntryID(.actor, $0) }, from: page)
+            context["sources"] = list(event.sources.map { EntryID(.source, $0) }, from: page)
+            let (previous, next) = neighbours(of: id)
+            context["previous"] = previous.map { item($0, from: page) }
+            context["next"] = next.map { item($0, from: page) }
+        case .poll(let poll):
+            context["poll"] = pollDetails(poll, page: page)
+            context["actors"] = list(poll.actors.map { EntryID(.actor, $0) }, from: page)
+            context["sources"] = list(poll.sources.map { EntryID(.source, $0) }, from: page)
+        case .source(let source):
+            var details: [String: Any] = ["publication": source.publication]
+            if !source.authors.isEmpty { details["authors"] = source.authors.joined(separator: ", ") }
+            if let published = source.published {
+                details["published"] = published.display
+                details["datetime"] = published.description
+            }
+            if let url = source.url { details["url"] = url }
+            context["source"] = details
+            context["cited_by"] = list(site.graph.incoming(id, .cites), from: page)
+        case .page:
+            break
+        }
+        return context
+    }
+
+    private func breadcrumbs(for id: EntryID) -> [[String: Any]] {
+        let page = Page.entry(id)
+        var crumbs: [[String: Any]] = [["title": "Home", "url": page.root + Page.home.path]]
+        switch id.kind {
+        case .event: crumbs.append(["title": "Timeline", "url": page.root + Page.timeline.path])
+        case .actor, .poll, .source: crumbs.append(["title": ContextBuilder.sectionTitle[id.kind]!, "url": page.root + Page.index(id.kind).path])
+        default: break
+        }
+        return crumbs
+    }
+
+    /// The events before and after this one on the timeline.
+    func neighbours(of id: EntryID) -> (EntryID?, EntryID?) {
+        guard let events = site.ordered[.event], let index = site.eventIndex[id] else { return (nil, nil) }
+        return (index > 0 ? events[index - 1] : nil, index + 1 < events.count ? events[index + 1] : nil)
+    }
+
+    func pollDetails(_ poll: Entry.Poll, page: Page) -> [String: Any] {
+        var details: [String: Any] = [
+            "date": DateText.span(poll.date, poll.end),
+            "datetime": poll.date.description,
+            "pollster": item(EntryID(.actor, poll.pollster), from: page),
+            "results": poll.results.map { ["answer": $0.answer, "percent": formatPercent($0.percent)] },
+            "chart": PollChart(results: poll.results).context,
+        ]
+        if let method = poll.method { details["method"] = method }
+        if let size = poll.sampleSize { details["sample_size"] = String(size) }
+        if let population = poll.population { details["population"] = population }
+        if let question = poll.question { details["question"] = question }
+        let total = poll.results.reduce(0) { $0 + $1.percent }
+        details["total"] = formatPercent(total)
+        return details
+    }
+}

@@ -1,0 +1,37 @@
+/// Contexts of the machine-read files: the Atom feed and the sitemap (both only
+/// with a `base_url`, since they need absolute addresses).
+extension ContextBuilder {
+    /// How many events the feed carries, newest first.
+    static let feedLength = 50
+
+    func feed(baseURL: String) -> [String: Any] {
+        let events = (site.ordered[.event] ?? []).reversed().prefix(ContextBuilder.feedLength)
+        let entries = events.map { id -> [String: Any] in
+            let entry = site[id]
+            let url = baseURL + id.outputPath
+            var item: [String: Any] = [
+                "title": entry.title, "url": url, "id": url,
+                "updated": DateText.rfc3339(entry.end ?? entry.date!),
+                "content": site.bodies[id]?.html ?? "",
+            ]
+            if let summary = entry.summary { item["summary"] = summary }
+            return item
+        }
+        let newest = events.map { site[$0].end ?? site[$0].date! }.max()
+        return [
+            "title": site.config.title,
+            "subtitle": site.config.description ?? "",
+            "base_url": baseURL,
+            "feed_url": baseURL + Page.feed.path,
+            "updated": newest.map(DateText.rfc3339) ?? "1970-01-01T00:00:00Z",
+            "entries": entries,
+        ]
+    }
+
+    func sitemap(baseURL: String, pages: [Page]) -> [String: Any] {
+        let urls = pages.filter { $0.path.hasSuffix(".html") && $0 != .notFound }.map { page in
+            ["loc": baseURL + (page == .home ? "" : page.path)]
+        }
+        return ["urls": urls]
+    }
+}

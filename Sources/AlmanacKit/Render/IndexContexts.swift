@@ -1,0 +1,112 @@
+/// Contexts of the pages that list entries: home, timeline, indexes, search, 404.
+extension ContextBuilder {
+    func homePage() -> [String: Any] {
+        let home = site.entries[.home]
+        let title = home.map(\.title).flatMap { $0.isEmpty ? nil : $0 } ?? site.config.title
+        var context = base(.home, title: title, description: home?.summary, section: nil)
+        context["body"] = site.bodies[.home]?.html ?? ""
+        context["counts"] = [
+            ["label": "events", "count": site.ordered[.event]?.count ?? 0, "url": Page.timeline.path],
+            ["label": "actors", "count": site.ordered[.actor]?.count ?? 0, "url": Page.index(.actor).path],
+            ["label": "polls", "count": site.ordered[.poll]?.count ?? 0, "url": Page.index(.poll).path],
+            ["label": "sources", "count": site.ordered[.source]?.count ?? 0, "url": Page.index(.source).path],
+        ]
+        context["pages"] = list(site.ordered[.page] ?? [], from: .home)
+        return context
+    }
+
+    /// Every event and poll by year and month. Within a year, entries dated only
+    /// to the year come first, under their own heading.
+    func timelinePage() -> [String: Any] {
+        var context = base(.timeline, title: "Timeline", description: "Every event and poll in date order.", section: "Timeline")
+        var years: [[String: Any]] = []
+        var currentYear: Int?
+        var groups: [[String: Any]] = []
+        var groupItems: [[String: Any]] = []
+        var groupKey: (Int, Int?)?
+
+        func closeGroup() {
+            guard let (year, month) = groupKey else { return }
+            let label = month.map { "\(PartialDate.monthNames[$0 - 1]) \(year)" } ?? "\(year), month not known"
+            let anchor = month.map { "y\(year)-\(zeroPadded($0, width: 2))" } ?? "y\(year)"
+            groups.append(["label": label, "anchor": anchor, "items": groupItems])
+            groupItems = []
+        }
+        func closeYear() {
+            closeGroup()
+            if let year = currentYear { years.append(["year": String(year), "groups": groups]) }
+            groups = []
+        }
+        // Year-only dates sort after January's dates; the page shows them first in their year.
+        let ordered = site.timeline.enumerated().sorted { a, b in
+            let (da, db) = (site[a.element].date!, site[b.element].date!)
+            if da.year != db.year { return da.year < db.year }
+            if (da.precision == .year) != (db.precision == .year) { return da.precision == .year }
+            return a.offset < b.offset
+        }.map(\.element)
+        for id in ordered {
+            let date = site[id].date!
+            if date.year != currentYear {
+                closeYear()
+                currentYear = date.year
+                groupKey = nil
+            }
+            let key = (date.year, date.month)
+            if groupKey == nil || groupKey! != key {
+                closeGroup()
+                groupKey = key
+            }
+            groupItems.append(item(id, from: .timeline))
+        }
+        closeYear()
+        context["years"] = years
+        context["overview"] = TimelineOverview(site: site).context(from: .timeline)
+        return context
+    }
+
+    func indexPage(_ kind: EntryKind) -> [String: Any] {
+        let page = Page.index(kind)
+        let title = ContextBuilder.sectionTitle[kind]!
+        var context = base(page, title: title, description: nil, section: title)
+        let ids = site.ordered[kind] ?? []
+        switch kind {
+        case .actor:
+            context["groups"] = Entry.Actor.Kind.allCases.compactMap { actorKind -> [String: Any]? in
+                let members = ids.filter { if case .actor(let a) = site[$0].details { a.kind == actorKind } else { false } }
+                return members.isEmpty ? nil : ["label": ActorKindLabel.plural[actorKind]!, "items": items(members, from: page)]
+            }
+        case .poll:
+            // Polls that asked the same question stand together, the groups in order of their first poll.
+            var order: [String] = []
+            var byQuestion: [String: [EntryID]] = [:]
+            for id in ids {
+                guard case .poll(let poll) = site[id].details else { continue }
+                let question = poll.question ?? ""
+                if byQuestion[question] == nil { order.append(question) }
+                byQuestion[question, default: []].append(id)
+            }
+            context["groups"] = order.map { question -> [String: Any] in
+                var group: [String: Any] = ["items": items(byQuestion[question]!, from: page)]
+                if !question.isEmpty { group["question"] = question }
+                return group
+            }
+        default:
+            context["items"] = items(ids, from: page)
+        }
+        return context
+    }
+
+    func searchPage() -> [String: Any] {
+        base(.search, title: "Search", description: "Search every actor, event, poll and source.", section: "Search")
+    }
+
+    func notFoundPage() -> [String: Any] {
+        base(.notFound, title: "Page not found", description: nil, section: nil)
+    }
+}
+
+enum ActorKindLabel {
+    static let plural: [Entry.Actor.Kind: String] = [
+        .person: "People", .organization: "Organizations", .state: "States", .media: "Media", .group: "Groups",
+    ]
+}

@@ -1,0 +1,39 @@
+/// A poll's results as a horizontal bar chart, laid out at build time so that
+/// the SVG needs no script: the template only draws what this computes.
+struct PollChart {
+    let results: [Entry.Poll.Result]
+
+    static let width = 640
+    static let rowHeight = 44
+    static let barHeight = 18
+    static let labelGap = 6
+
+    var context: [String: Any] {
+        let barSpace = Double(PollChart.width - 60)
+        let rows = results.enumerated().map { index, result -> [String: Any] in
+            let top = index * PollChart.rowHeight
+            let barWidth = (barSpace * result.percent / 100 * 10).rounded() / 10
+            return [
+                "answer": result.answer,
+                "percent": formatPercent(result.percent),
+                "label_y": top + 14,
+                "bar_y": top + 14 + PollChart.labelGap,
+                "bar_width": String(barWidth).replacingSuffix(".0"),
+                "value_x": String((barWidth + 6).rounded()).replacingSuffix(".0"),
+                "value_y": top + 14 + PollChart.labelGap + PollChart.barHeight - 4,
+            ]
+        }
+        return [
+            "width": PollChart.width,
+            "height": max(1, results.count) * PollChart.rowHeight,
+            "bar_height": PollChart.barHeight,
+            "rows": rows,
+        ]
+    }
+}
+
+extension String {
+    func replacingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}

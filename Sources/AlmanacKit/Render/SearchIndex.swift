@@ -1,0 +1,37 @@
+import Foundation
+
+/// `search-index.js`: what `search.html` searches, as a classic script (a
+/// `fetch` of JSON is blocked on `file://`). One row per entry:
+/// `[url, title, kind, date, summary, aliases, words]`, where words are the
+/// body's distinct lower-case words in order of first use.
+enum SearchIndex {
+    static func script(for site: LinkedSite) -> String {
+        var rows: [[String]] = []
+        for kind in EntryKind.referenceable {
+            for id in site.ordered[kind] ?? [] {
+                let entry = site[id]
+                rows.append([
+                    id.outputPath, entry.title, kind.noun, entry.date?.display ?? "", entry.summary ?? "",
+                    entry.aliases.joined(separator: " | "), words(site.bodies[id]?.text ?? ""),
+                ])
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let json = (try? encoder.encode(rows)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        // One row per line, so a changed entry is a one-line diff.
+        let lines = json.dropFirst().dropLast()
+            .replacingOccurrences(of: "\"],[\"", with: "\"],\n[\"")
+        return "window.ALMANAC_SEARCH = [\n\(lines)\n];\n"
+    }
+
+    static func words(_ text: String) -> String {
+        var seen = Set<Substring>()
+        var result: [Substring] = []
+        let lower = text.lowercased()
+        for word in lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where word.count > 2 {
+            if seen.insert(word).inserted { result.append(word) }
+        }
+        return result.joined(separator: " ")
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Stage 4, render: turns each page of a linked site into the bytes of its file.
+public struct SiteRenderer: Sendable {
+    public let site: LinkedSite
+    public let theme: Theme
+    public let pages: [Page]
+
+    public init(site: LinkedSite, theme: Theme) {
+        self.site = site
+        self.theme = theme
+        self.pages = Page.all(of: site)
+    }
+
+    public func render(_ page: Page) -> Data {
+        let contexts = ContextBuilder(site: site)
+        let text: String
+        switch page {
+        case .home: text = theme.render("home", contexts.homePage())
+        case .timeline: text = theme.render("timeline", contexts.timelinePage())
+        case .index(let kind): text = theme.render(kind.folder, contexts.indexPage(kind))
+        case .entry(let id): text = theme.render(id.kind.rawValue, contexts.entryPage(id))
+        case .search: text = theme.render("search", contexts.searchPage())
+        case .notFound: text = theme.render("404", contexts.notFoundPage())
+        case .searchIndex: text = SearchIndex.script(for: site)
+        case .feed: text = theme.render("feed", contexts.feed(baseURL: site.config.baseURL!))
+        case .sitemap: text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages))
+        }
+        return Data(text.utf8)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Mustache
+
+/// The templates and assets a site is rendered with: the default theme built
+/// into `almanac` (the repository's `Templates/`), overridden file by file by
+/// the site's own `Templates/`.
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    /// Files that are not templates (CSS, scripts, images), copied to `Output/` at the same path.
+    public let assets: [(path: String, data: Data)]
+
+    /// The templates every site needs; a theme without one of them cannot render.
+    static let requiredTemplates = [
+        "layout", "home", "timeline", "actors", "actor", "event", "polls", "poll",
+        "sources", "source", "page", "search", "404", "feed", "sitemap",
+    ]
+
+    public static func load(root: URL) -> (Theme?, [Diagnostic]) {
+        var files: [String: (origin: String, data: Data)] = [:]
+        for (path, base64) in DefaultTheme.base64Files {
+            files[path] = ("(default theme) Templates/" + path, Data(base64Encoded: base64)!)
+        }
+        var diagnostics: [Diagnostic] = []
+        let own = root.appending(path: "Templates")
+        if isDirectory(own) { collect(own, prefix: "", into: &files, diagnostics: &diagnostics) }
+
+        var library = MustacheLibrary()
+        var assets: [(String, Data)] = []
+        for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let (origin, data) = files[path]!
+            guard path.hasSuffix(".mustache") else {
+                assets.append((path, data))
+                continue
+            }
+            let name = String(path.dropLast(".mustache".count))
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error(origin, nil, "is not valid UTF-8"))
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let at = SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber)
+                diagnostics.append(.error(origin, at, "template syntax: \(describe(error.error))"))
+            } catch {
+                diagnostics.append(.error(origin, nil, "template syntax: \(error)"))
+            }
+        }
+        for name in requiredTemplates where files[name + ".mustache"] == nil {
+            diagnostics.append(.error("Templates/\(name).mustache", nil, "missing: the theme has no template '\(name)'"))
+        }
+        guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
+        return (Theme(library: library, assets: assets), diagnostics)
+    }
+
+    private static func collect(_ folder: URL, prefix: String, into files: inout [String: (origin: String, data: Data)], diagnostics: inout [Diagnostic]) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where !name.hasPrefix(".") {
+            let url = folder.appending(path: name)
+            let path = prefix + name
+            if isSymbolicLink(url) {
+                diagnostics.append(.error("Templates/" + path, nil, "symbolic link; not followed"))
+            } else if isDirectory(url) {
+                collect(url, prefix: path + "/", into: &files, diagnostics: &diagnostics)
+            } else if let data = try? Data(contentsOf: url) {
+                files[path] = ("Templates/" + path, data)
+            } else {
+                diagnostics.append(.error("Templates/" + path, nil, "cannot be read"))
+            }
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+        case .unfinishedName: "a tag is not closed"
+        case .expectedSectionEnd: "a section is never closed"
+        case .invalidSetDelimiter: "malformed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: "only blocks may stand inside an inherited partial"
+        case .textInsideInheritSection: "text inside an inherited partial"
+        case .invalidConfigVariableSyntax: "malformed config variable"
+        case .unrecognisedConfigVariable: "unknown config variable"
+        case nil: "\(error)"
+        }
+    }
+
+    /// Renders `context` with the template `name`.
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}

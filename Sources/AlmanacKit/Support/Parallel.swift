@@ -1,0 +1,58 @@
+import Foundation
+
+/// Runs work on up to `jobs` threads. Results keep the order of the input, so
+/// what a stage produces never depends on how many threads ran it.
+enum Parallel {
+    static func map<T, R>(_ items: [T], jobs: Int, _ transform: (T) -> R) -> [R] {
+        let count = items.count
+        guard count > 0 else { return [] }
+        let workers = max(1, min(jobs, count))
+        if workers == 1 { return items.map(transform) }
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        // Small chunks keep both cores busy when items differ in cost.
+        let chunk = max(1, min(64, count / (workers * 8)))
+        let next = Counter()
+        withoutActuallyEscaping(transform) { transform in
+            let shared = UnsafeSendable((items, results, transform))
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                let (items, results, transform) = shared.value
+                while true {
+                    let start = next.take(chunk)
+                    if start >= count { break }
+                    for index in start..<min(start + chunk, count) { results[index] = transform(items[index]) }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    static func forEach<T>(_ items: [T], jobs: Int, _ body: (T) -> Void) {
+        _ = map(items, jobs: jobs, body)
+    }
+
+    /// The number of threads to use when the user did not say.
+    static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// Hands out consecutive indices to worker threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(_ amount: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let start = value
+        value += amount
+        return start
+    }
+}
+
+/// Carries values into worker threads that only read them, or write disjoint
+/// slots of a buffer: safe by construction, which the compiler cannot see.
+struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

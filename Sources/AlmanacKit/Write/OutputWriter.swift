@@ -1,0 +1,122 @@
+import CExchange
+import Foundation
+
+/// Stage 5, write: fills a fresh folder beside the output folder and, only
+/// when every file is in it, swaps it in for the old one in one step. A build
+/// that fails or is killed leaves the previous output exactly as it was.
+public final class OutputWriter: @unchecked Sendable {
+    public let output: URL
+    let staging: URL
+
+    public enum Failure: Error, CustomStringConvertible {
+        case notAFolder(String)
+        case cannotCreate(String, String)
+        case cannotWrite(String, String)
+        case cannotSwap(String)
+
+        public var description: String {
+            switch self {
+            case .notAFolder(let path): "\(path) exists and is not a folder; move it away or choose --output"
+            case .cannotCreate(let path, let reason): "cannot create \(path): \(reason)"
+            case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+            case .cannotSwap(let reason): "cannot replace the output folder: \(reason)"
+            }
+        }
+    }
+
+    /// Prepares a staging folder next to `output`.
+    public init(output: URL) throws(Failure) {
+        self.output = output.standardizedFileURL
+        let parent = self.output.deletingLastPathComponent()
+        let name = self.output.lastPathComponent
+        if FileManager.default.fileExists(atPath: self.output.path), !isDirectory(self.output) || isSymbolicLink(self.output) {
+            throw .notAFolder(self.output.path)
+        }
+        OutputWriter.removeAbandonedStaging(in: parent, name: name)
+        staging = parent.appending(path: ".\(name).almanac-\(getpid())")
+        try? FileManager.default.removeItem(at: staging)
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o755])
+        } catch {
+            throw .cannotCreate(staging.path, OutputWriter.reason(error))
+        }
+    }
+
+    /// Creates the folders files will go into (once, before writing in parallel).
+    public func makeFolders(for paths: some Sequence<String>) throws(Failure) {
+        let folders = Set(paths.compactMap { path -> String? in
+            guard let slash = path.lastIndex(of: "/") else { return nil }
+            return String(path[..<slash])
+        })
+        for folder in folders.sorted() {
+            do {
+                try FileManager.default.createDirectory(at: staging.appending(path: folder), withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o755])
+            } catch {
+                throw .cannotCreate(folder, OutputWriter.reason(error))
+            }
+        }
+    }
+
+    /// Writes one file (world-readable, as a web server or link checker expects).
+    public func write(_ data: Data, to path: String) throws(Failure) {
+        let url = staging.appending(path: path)
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        defer { close(fd) }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue } else { return false } }
+                offset += n
+            }
+            return true
+        }
+        if !written { throw .cannotWrite(path, String(cString: strerror(errno))) }
+    }
+
+    /// Puts the staged folder in place of the output, atomically where the
+    /// system allows (`renameat2` with `RENAME_EXCHANGE`), and removes the old one.
+    public func commit() throws(Failure) {
+        if FileManager.default.fileExists(atPath: output.path) {
+            if almanac_exchange_paths(staging.path, output.path) != 0 {
+                // No exchange on this file system: two renames, the old folder kept until the new one is in.
+                let old = output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).almanac-old-\(getpid())")
+                guard rename(output.path, old.path) == 0 else { throw .cannotSwap(String(cString: strerror(errno))) }
+                guard rename(staging.path, output.path) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    _ = rename(old.path, output.path)
+                    throw .cannotSwap(reason)
+                }
+                try? FileManager.default.removeItem(at: old)
+                return
+            }
+            // The staging path now holds the previous output.
+            try? FileManager.default.removeItem(at: staging)
+        } else {
+            guard rename(staging.path, output.path) == 0 else { throw .cannotSwap(String(cString: strerror(errno))) }
+        }
+    }
+
+    /// Removes the staging folder of a build that failed.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Staging folders left by builds that were killed (their process is gone).
+    private static func removeAbandonedStaging(in parent: URL, name: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for entry in names {
+            for prefix in [".\(name).almanac-", ".\(name).almanac-old-"] where entry.hasPrefix(prefix) {
+                guard let pid = Int32(entry.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                try? FileManager.default.removeItem(at: parent.appending(path: entry))
+            }
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+}
