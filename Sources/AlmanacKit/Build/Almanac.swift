@@ -36,19 +36,19 @@ public enum Almanac {
         let parsed = Parallel.map(listing.files, jobs: options.jobs) { file in parse(file, with: loader) }
         var config: SiteConfig?
         var entries: [Entry] = []
-        var unparsed = Set<EntryID>()
+        var broken: [Entry] = []
         for (file, result) in zip(listing.files, parsed) {
             loaded.diagnostics += result.diagnostics
             switch (file.role, result.value) {
             case (.siteConfig, .config(let value)): config = value
             case (.entry, .entry(let entry)): entries.append(entry)
-            case (.entry(let id), .none): unparsed.insert(id)
+            case (.entry, .partial(let entry)): broken.append(entry)
             case (.staticFile, _): loaded.staticFiles.append(file)
             default: break
             }
         }
         guard let config else { loaded.diagnostics.sort(); return loaded }
-        let (site, linkDiagnostics) = Linker.link(config: config, entries: entries, unparsed: unparsed,
+        let (site, linkDiagnostics) = Linker.link(config: config, entries: entries, broken: broken,
                                                   includeDrafts: options.includeDrafts, jobs: options.jobs)
         loaded.diagnostics += linkDiagnostics
         loaded.diagnostics.sort()
@@ -56,7 +56,7 @@ public enum Almanac {
         return loaded
     }
 
-    private enum Parsed { case config(SiteConfig), entry(Entry) }
+    private enum Parsed { case config(SiteConfig), entry(Entry), partial(Entry) }
 
     private static func parse(_ file: ContentFile, with loader: ContentLoader) -> (value: Parsed?, diagnostics: [Diagnostic]) {
         if case .staticFile = file.role { return (nil, []) }
@@ -70,8 +70,8 @@ public enum Almanac {
             let (config, diagnostics) = EntryParser.parseSiteConfig(text, path: file.path)
             return (config.map(Parsed.config), diagnostics)
         case .entry(let id):
-            let (entry, diagnostics) = EntryParser.parse(text, id: id, path: file.path)
-            return (entry.map(Parsed.entry), diagnostics)
+            let parsed = EntryParser.parse(text, id: id, path: file.path)
+            return (parsed.entry.map(Parsed.entry) ?? parsed.partial.map(Parsed.partial), parsed.diagnostics)
         case .staticFile:
             return (nil, [])
         }

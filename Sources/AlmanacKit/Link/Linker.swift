@@ -20,8 +20,10 @@ public struct LinkedSite: Sendable {
 /// references on each body's cmark tree and in front matter, reports the ones
 /// that lead nowhere, and builds the graph of who refers to whom.
 public enum Linker {
-    /// `unparsed` names entries whose files had errors: references to them are not reported again.
-    public static func link(config: SiteConfig, entries allEntries: [Entry], unparsed: Set<EntryID> = [], includeDrafts: Bool, jobs: Int) -> (LinkedSite?, [Diagnostic]) {
+    /// `broken` holds what could be read of entries whose files had errors: their
+    /// references are checked too, and references to them are not reported.
+    public static func link(config: SiteConfig, entries allEntries: [Entry], broken: [Entry] = [], includeDrafts: Bool, jobs: Int) -> (LinkedSite?, [Diagnostic]) {
+        let unparsed = Set(broken.map(\.id))
         let entries = allEntries.filter { includeDrafts || !$0.draft }
         let byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let drafts = Set(allEntries.filter { !includeDrafts && $0.draft }.map(\.id))
@@ -29,7 +31,7 @@ public enum Linker {
 
         var diagnostics: [Diagnostic] = []
         var edges: [Edge] = []
-        for entry in entries {
+        for entry in entries + broken {
             for reference in entry.fieldReferences {
                 if let problem = resolver.problem(with: reference.target) {
                     diagnostics.append(.error(entry.path, reference.position, problem))
@@ -38,10 +40,10 @@ public enum Linker {
                 }
             }
         }
-        let linked = Parallel.map(entries, jobs: jobs) { resolver.renderBody(of: $0) }
+        let linked = Parallel.map(entries + broken, jobs: jobs) { resolver.renderBody(of: $0) }
         var bodies: [EntryID: Markdown.Rendered] = [:]
-        for (entry, result) in zip(entries, linked) {
-            bodies[entry.id] = result.rendered
+        for (entry, result) in zip(entries + broken, linked) {
+            if !unparsed.contains(entry.id) { bodies[entry.id] = result.rendered }
             edges += result.edges
             diagnostics += result.diagnostics
         }

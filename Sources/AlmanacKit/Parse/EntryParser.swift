@@ -15,26 +15,41 @@ public enum EntryParser {
         }
     }
 
-    /// Parses one entry file. Returns nil for the entry when it has errors; every
-    /// problem (errors and warnings) is in the diagnostics.
-    public static func parse(_ text: String, id: EntryID, path: String) -> (Entry?, [Diagnostic]) {
+    /// What parsing one file gave.
+    public struct Parsed: Sendable {
+        /// The entry, when the file has no errors.
+        public var entry: Entry?
+        /// When the file has errors: what could be read of it (its body and its
+        /// references), so that its links are still checked and every problem is reported at once.
+        public var partial: Entry?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Parses one entry file. Every problem (errors and warnings) is in the diagnostics.
+    public static func parse(_ text: String, id: EntryID, path: String) -> Parsed {
+        let (entry, diagnostics, partial) = parseEntry(text, id: id, path: path)
+        return Parsed(entry: entry, partial: entry == nil ? partial : nil, diagnostics: diagnostics)
+    }
+
+    private static func parseEntry(_ text: String, id: EntryID, path: String) -> (Entry?, [Diagnostic], Entry?) {
         var diagnostics: [Diagnostic] = []
         let frontMatter: FrontMatter
         do {
             frontMatter = try FrontMatter.split(text)
         } catch {
-            return (nil, [.error(path, SourcePosition(line: 1, column: 1), "front matter opened here is never closed (expected a line '---')")])
+            return (nil, [.error(path, SourcePosition(line: 1, column: 1), "front matter opened here is never closed (expected a line '---')")], nil)
         }
         guard let yaml = frontMatter.yaml else {
             if id.kind == .home {
                 return (Entry(id: id, path: path, title: "", summary: nil, aliases: [], draft: false, details: .page,
-                              body: String(frontMatter.body), bodyLineOffset: 0, fieldReferences: []), [])
+                              body: String(frontMatter.body), bodyLineOffset: 0, fieldReferences: []), [], nil)
             }
             let problem = text.trimmingWhitespace.isEmpty ? "is empty" : "has no front matter"
-            return (nil, [.error(path, SourcePosition(line: 1, column: 1), "\(problem): a \(id.kind.noun) needs at least a title between two '---' lines")])
+            return (nil, [.error(path, SourcePosition(line: 1, column: 1), "\(problem): a \(id.kind.noun) needs at least a title between two '---' lines")],
+                    partial(id, path, frontMatter, references: []))
         }
         guard let (mapping, start) = YAMLDocument.mapping(yaml, path: path, lineOffset: FrontMatter.yamlLineOffset, diagnostics: &diagnostics) else {
-            return (nil, diagnostics)
+            return (nil, diagnostics, partial(id, path, frontMatter, references: []))
         }
         var fields = FieldReader(path: path, lineOffset: FrontMatter.yamlLineOffset, mapping: mapping, start: start)
         fields.warnAboutUnknownKeys(known: knownKeys(for: id.kind))
@@ -44,13 +59,20 @@ public enum EntryParser {
         let draft = fields.bool("draft") ?? false
         let details = parseDetails(of: id.kind, &fields)
         diagnostics += fields.diagnostics
-        guard !diagnostics.contains(where: \.isError), let details else { return (nil, diagnostics) }
+        guard !diagnostics.contains(where: \.isError), let details else {
+            return (nil, diagnostics, partial(id, path, frontMatter, references: fields.references))
+        }
         let entry = Entry(
             id: id, path: path, title: title ?? "", summary: summary, aliases: aliases, draft: draft,
             details: details, body: String(frontMatter.body), bodyLineOffset: frontMatter.bodyLineOffset,
             fieldReferences: fields.references
         )
-        return (entry, diagnostics)
+        return (entry, diagnostics, nil)
+    }
+
+    private static func partial(_ id: EntryID, _ path: String, _ frontMatter: FrontMatter, references: [FieldReference]) -> Entry {
+        Entry(id: id, path: path, title: "", summary: nil, aliases: [], draft: false, details: .page,
+              body: String(frontMatter.body), bodyLineOffset: frontMatter.bodyLineOffset, fieldReferences: references)
     }
 
     private static func parseDetails(of kind: EntryKind, _ fields: inout FieldReader) -> Entry.Details? {
