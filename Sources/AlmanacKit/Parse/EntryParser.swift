@@ -45,7 +45,7 @@ public enum EntryParser {
                               body: String(frontMatter.body), bodyLineOffset: 0, fieldReferences: []), [], nil)
             }
             let problem = text.trimmingWhitespace.isEmpty ? "is empty" : "has no front matter"
-            return (nil, [.error(path, SourcePosition(line: 1, column: 1), "\(problem): a \(id.kind.noun) needs at least a title between two '---' lines")],
+            return (nil, [.error(path, SourcePosition(line: 1, column: 1), "\(problem): every entry needs front matter with at least a title, between two '---' lines")],
                     partial(id, path, frontMatter, references: []))
         }
         guard let (mapping, start) = YAMLDocument.mapping(yaml, path: path, lineOffset: FrontMatter.yamlLineOffset, diagnostics: &diagnostics) else {

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import AlmanacKit
+
+/// Where the fixture sites live, and helpers to build them into temporary folders.
+enum Fixtures {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appending(path: "Fixtures")
+
+    static func site(_ name: String) -> URL { folder.appending(path: "sites").appending(path: name) }
+    static func invalid(_ name: String) -> URL { folder.appending(path: "invalid").appending(path: name) }
+
+    /// `ALMANAC_RECORD=1 swift test` rewrites golden files instead of comparing them.
+    static var recording: Bool { ProcessInfo.processInfo.environment["ALMANAC_RECORD"] == "1" }
+}
+
+/// A temporary folder, removed when the value is dropped.
+final class TemporaryFolder {
+    let url: URL
+
+    init() {
+        url = FileManager.default.temporaryDirectory.appending(path: "almanac-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// Writes `text` at `path` inside the folder, creating folders on the way.
+    @discardableResult
+    func write(_ path: String, _ text: String) -> URL {
+        let file = url.appending(path: path)
+        try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(text.utf8).write(to: file)
+        return file
+    }
+
+    /// Copies a folder (a fixture site) into this one.
+    func copy(_ source: URL, to path: String = "") -> URL {
+        let target = url.appending(path: path.isEmpty ? source.lastPathComponent : path)
+        try! FileManager.default.copyItem(at: source, to: target)
+        return target
+    }
+}
+
+/// Every regular file below `folder`, by relative path.
+func tree(_ folder: URL) -> [String: Data] {
+    var files: [String: Data] = [:]
+    let base = folder.standardizedFileURL.path
+    guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+    while let url = walker.nextObject() as? URL {
+        guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+        files[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try? Data(contentsOf: url)
+    }
+    return files
+}
+
+/// A minimal valid site in `folder`, plus the given files.
+func makeSite(_ files: [String: String] = [:], in folder: TemporaryFolder) -> URL {
+    folder.write("Content/site.yml", "title: Test\n")
+    for (path, text) in files { folder.write(path, text) }
+    return folder.url
+}
+
+/// Builds `root` and returns the report.
+func build(_ root: URL, output: URL? = nil, jobs: Int = 2) -> Almanac.Report {
+    var options = Almanac.Options(root: root, output: output)
+    options.jobs = jobs
+    return Almanac.build(options)
+}
+
+/// The `almanac` executable that `swift test` built next to the test bundle.
+enum AlmanacBinary {
+    static var url: URL {
+        var folder = Bundle.main.bundleURL
+        for candidate in [Bundle.main.bundleURL] + Bundle.allBundles.map(\.bundleURL) {
+            let binary = candidate.deletingLastPathComponent().appending(path: "almanac")
+            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+            folder = candidate
+        }
+        return folder.deletingLastPathComponent().appending(path: "almanac")
+    }
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Runs `almanac` with `arguments`, in `directory`, with extra environment variables.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inp
+        try process.run()
+        if let input { inp.fileHandleForWriting.write(Data(input.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
