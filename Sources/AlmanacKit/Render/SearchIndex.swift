@@ -25,13 +25,26 @@ enum SearchIndex {
         return "window.ALMANAC_SEARCH = [\n\(lines)\n];\n"
     }
 
+    /// The distinct words of `text` (letters and digits, three or more), lower-cased.
     static func words(_ text: String) -> String {
-        var seen = Set<Substring>()
-        var result: [Substring] = []
-        let lower = text.lowercased()
-        for word in lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where word.count > 2 {
-            if seen.insert(word).inserted { result.append(word) }
+        var seen = Set<String>()
+        var result: [String] = []
+        var word: [Unicode.Scalar] = []
+        func flush() {
+            if word.count > 2 {
+                let text = String(String.UnicodeScalarView(word)).lowercased()
+                if seen.insert(text).inserted { result.append(text) }
+            }
+            word.removeAll(keepingCapacity: true)
         }
+        for scalar in text.unicodeScalars {
+            // ASCII is decided by value; only other scalars ask Unicode's tables.
+            let isWordScalar = scalar.isASCII
+                ? (0x30...0x39).contains(scalar.value) || (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if isWordScalar { word.append(scalar) } else { flush() }
+        }
+        flush()
         return result.joined(separator: " ")
     }
 }
