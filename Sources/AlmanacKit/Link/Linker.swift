@@ -10,7 +10,10 @@ public struct LinkedSite: Sendable {
     public let timeline: [EntryID]
     /// Each event's place in `ordered[.event]`, for previous and next links.
     public let eventIndex: [EntryID: Int]
-    public let bodies: [EntryID: Markdown.Rendered]
+    /// Each entry's body as HTML, cross-references resolved.
+    public let bodies: [EntryID: String]
+    /// Each entry's distinct body words, for the search index.
+    public let searchWords: [EntryID: String]
     public let graph: EntryGraph
 
     public subscript(id: EntryID) -> Entry { entries[id]! }
@@ -41,9 +44,13 @@ public enum Linker {
             }
         }
         let linked = Parallel.map(entries + broken, jobs: jobs) { resolver.renderBody(of: $0) }
-        var bodies: [EntryID: Markdown.Rendered] = [:]
+        var bodies: [EntryID: String] = [:]
+        var searchWords: [EntryID: String] = [:]
         for (entry, result) in zip(entries + broken, linked) {
-            if !unparsed.contains(entry.id) { bodies[entry.id] = result.rendered }
+            if !unparsed.contains(entry.id) {
+                bodies[entry.id] = result.html
+                searchWords[entry.id] = result.words
+            }
             edges += result.edges
             diagnostics += result.diagnostics
         }
@@ -58,8 +65,9 @@ public enum Linker {
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
         let eventIndex = Dictionary(uniqueKeysWithValues: (ordered[.event] ?? []).enumerated().map { ($1, $0) })
-        let site = LinkedSite(config: config, entries: byID, ordered: ordered, timeline: timeline, eventIndex: eventIndex,
-                              bodies: bodies, graph: graph)
+        // The Markdown is rendered now: drop it rather than keep a second copy of every body.
+        let site = LinkedSite(config: config, entries: byID.mapValues { $0.withoutBody }, ordered: ordered, timeline: timeline,
+                              eventIndex: eventIndex, bodies: bodies, searchWords: searchWords, graph: graph)
         return (site, diagnostics)
     }
 

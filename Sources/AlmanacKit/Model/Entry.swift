@@ -8,14 +8,21 @@ public struct Entry: Sendable {
     public let aliases: [String]
     public let draft: Bool
     public let details: Details
-    /// The Markdown after the front matter.
-    public let body: String
+    /// The Markdown after the front matter (empty once the site is linked).
+    public private(set) var body: String
     /// How many lines of the file come before the body (the front matter).
     public let bodyLineOffset: Int
     /// Every reference made in the front matter, with where it was written.
     public let fieldReferences: [FieldReference]
 
     public var kind: EntryKind { id.kind }
+
+    /// The same entry without its Markdown, once that is rendered.
+    var withoutBody: Entry {
+        var copy = self
+        copy.body = ""
+        return copy
+    }
     public var slug: String { id.slug }
 
     public enum Details: Sendable {

@@ -12,7 +12,7 @@ enum SearchIndex {
                 let entry = site[id]
                 rows.append([
                     id.outputPath, entry.title, kind.noun, entry.date?.display ?? "", entry.summary ?? "",
-                    entry.aliases.joined(separator: " | "), words(site.bodies[id]?.text ?? ""),
+                    entry.aliases.joined(separator: " | "), site.searchWords[id] ?? "",
                 ])
             }
         }
@@ -25,26 +25,42 @@ enum SearchIndex {
         return "window.ALMANAC_SEARCH = [\n\(lines)\n];\n"
     }
 
-    /// The distinct words of `text` (letters and digits, three or more), lower-cased.
+    /// The distinct words of `text` (letters and digits, three or more), lower-cased,
+    /// separated by spaces. Works on UTF-8 bytes; only non-ASCII scalars consult
+    /// Unicode's tables.
     static func words(_ text: String) -> String {
-        var seen = Set<String>()
-        var result: [String] = []
-        var word: [Unicode.Scalar] = []
+        var seen = Set<[UInt8]>()
+        var output: [UInt8] = []
+        var word: [UInt8] = []
+        var length = 0
         func flush() {
-            if word.count > 2 {
-                let text = String(String.UnicodeScalarView(word)).lowercased()
-                if seen.insert(text).inserted { result.append(text) }
+            if length > 2, seen.insert(word).inserted {
+                if !output.isEmpty { output.append(0x20) }
+                output += word
             }
             word.removeAll(keepingCapacity: true)
+            length = 0
         }
         for scalar in text.unicodeScalars {
-            // ASCII is decided by value; only other scalars ask Unicode's tables.
-            let isWordScalar = scalar.isASCII
-                ? (0x30...0x39).contains(scalar.value) || (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
-                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            if isWordScalar { word.append(scalar) } else { flush() }
+            let value = scalar.value
+            if value < 0x80 {
+                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
+                    word.append(UInt8(value))
+                } else if (0x41...0x5A).contains(value) {
+                    word.append(UInt8(value + 0x20))
+                } else {
+                    flush()
+                    continue
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                word += scalar.properties.lowercaseMapping.utf8
+            } else {
+                flush()
+                continue
+            }
+            length += 1
         }
         flush()
-        return result.joined(separator: " ")
+        return String(decoding: output, as: UTF8.self)
     }
 }
