@@ -1,5 +1,5 @@
 /// One reference between two entries.
-public struct Edge: Sendable, Hashable {
+public struct Edge: Sendable, Hashable, Codable {
     public let from: EntryID
     public let to: EntryID
     public let relation: Relation

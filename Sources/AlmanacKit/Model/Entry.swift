@@ -1,5 +1,5 @@
 /// One Markdown file of `Content/`, with its front matter checked and typed.
-public struct Entry: Sendable {
+public struct Entry: Sendable, Codable {
     public let id: EntryID
     /// Relative to the site's root, e.g. `Content/actors/csto.md`.
     public let path: String
@@ -25,7 +25,7 @@ public struct Entry: Sendable {
     }
     public var slug: String { id.slug }
 
-    public enum Details: Sendable {
+    public enum Details: Sendable, Codable {
         case actor(Actor)
         case event(Event)
         case poll(Poll)
@@ -33,8 +33,8 @@ public struct Entry: Sendable {
         case page
     }
 
-    public struct Actor: Sendable {
-        public enum Kind: String, Sendable, CaseIterable {
+    public struct Actor: Sendable, Codable {
+        public enum Kind: String, Sendable, CaseIterable, Codable {
             case person, organization, state, media, group
         }
         public let kind: Kind
@@ -42,7 +42,7 @@ public struct Entry: Sendable {
         public let country: String?
     }
 
-    public struct Event: Sendable {
+    public struct Event: Sendable, Codable {
         public let date: PartialDate
         public let end: PartialDate?
         public let circa: Bool
@@ -51,8 +51,8 @@ public struct Entry: Sendable {
         public let sources: [String]
     }
 
-    public struct Poll: Sendable {
-        public struct Result: Sendable {
+    public struct Poll: Sendable, Codable {
+        public struct Result: Sendable, Codable {
             public let answer: String
             public let percent: Double
         }
@@ -68,7 +68,7 @@ public struct Entry: Sendable {
         public let sources: [String]
     }
 
-    public struct Source: Sendable {
+    public struct Source: Sendable, Codable {
         public let publication: String
         public let authors: [String]
         public let published: PartialDate?
@@ -95,14 +95,14 @@ public struct Entry: Sendable {
 }
 
 /// A reference from an entry's front matter (`actors:`, `pollster:`, `sources:`).
-public struct FieldReference: Sendable, Hashable {
+public struct FieldReference: Sendable, Hashable, Codable {
     public let target: EntryID
     public let relation: Relation
     public let position: SourcePosition?
 }
 
 /// How one entry refers to another: the edge labels of the entry graph.
-public enum Relation: String, Sendable, CaseIterable, Comparable {
+public enum Relation: String, Sendable, CaseIterable, Comparable, Codable {
     /// An event's `actors:`.
     case participant
     /// A poll's `pollster:`.
