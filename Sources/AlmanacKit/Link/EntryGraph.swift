@@ -19,7 +19,10 @@ public struct EntryGraph: Sendable {
         backlinks = incoming.mapValues { edges in
             edges.sorted { a, b in
                 if a.relation != b.relation { return a.relation < b.relation }
-                return order[a.from, default: .max] < order[b.from, default: .max]
+                let (ra, rb) = (order[a.from, default: .max], order[b.from, default: .max])
+                if ra != rb { return ra < rb }
+                if a.from.kind != b.from.kind { return a.from.kind < b.from.kind }
+                return a.from.slug.utf8.lexicographicallyPrecedes(b.from.slug.utf8)
             }
         }
     }
