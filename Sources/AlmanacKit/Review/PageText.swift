@@ -70,6 +70,7 @@ public struct PageText: Sendable, Equatable {
                     for key in ["href", "src"] { if let link = attribute(current, key) { parts[inner]!.links.append(link) } }
                     let block = Reader.blocks.contains(name) || (inNav && name == "a")
                     if block { breakLine(part); breakLine(inner) }
+                    if name == "td" || name == "th" { append(" ", to: inner, preformatted: false) }  // cells of a row apart
                     walk(current, part: inner, preformatted: preformatted || name == "pre", inNav: inNav || name == "nav")
                     if block { breakLine(inner); breakLine(part) }
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
