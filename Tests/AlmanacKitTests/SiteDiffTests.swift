@@ -128,3 +128,15 @@ import Testing
         #expect(try AlmanacBinary.run(["diff", old, "/nonexistent"]).status == 1)
     }
 }
+
+extension SiteDiffTests {
+    @Test func aPageWhoseThemeStartsMarkingPartsIsComparedAsAWhole() throws {
+        let scratch = TemporaryFolder()
+        scratch.write("old/events/a.html", "<html><body><main><h1>A</h1><p>One</p><p>Two</p></main></body></html>")
+        scratch.write("new/events/a.html", "<html><body><main><h1 data-part=\"title\">A</h1><div data-part=\"body\"><p>One</p><p>Three</p></div></main></body></html>")
+        let diff = try SiteDiff.compare(old: scratch.url.appending(path: "old"), new: scratch.url.appending(path: "new"))
+        let parts = try #require(diff.changed.first?.parts)
+        #expect(parts.map(\.name) == ["page"])
+        #expect(parts.first?.lines == [.removed("Two"), .added("Three")])
+    }
+}

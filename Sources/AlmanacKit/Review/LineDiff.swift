@@ -41,12 +41,16 @@ public enum LineDiff {
 
     /// A changed line cut down to the words around the change, with `…` where it was cut,
     /// so that a one-word edit in a long paragraph reads as that word in its context.
-    public static func excerpts(old: String, new: String, context: Int = 6) -> (old: String, new: String) {
+    /// Nil when the lines are the same (a line moved) or have too little in common (replaced, not edited).
+    public static func excerpts(old: String, new: String, context: Int = 6) -> (old: String, new: String)? {
+        if old == new { return nil }
         let a = old.split(separator: " "), b = new.split(separator: " ")
         var prefix = 0
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
         while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        let longest = max(a.count, b.count)
+        guard longest - prefix - suffix <= max(3, longest / 4) else { return nil }
         func cut(_ words: [Substring]) -> String {
             let from = max(0, prefix - context), to = min(words.count, words.count - suffix + context)
             return (from > 0 ? "… " : "") + words[from..<to].joined(separator: " ") + (to < words.count ? " …" : "")

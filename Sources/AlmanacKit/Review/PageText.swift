@@ -22,6 +22,11 @@ public struct PageText: Sendable, Equatable {
     /// Part names in the order they first appear on the page.
     public private(set) var order: [String] = []
     public private(set) var parts: [String: Part] = [:]
+    /// Every line of every part but `layout`, in page order: the page as one part.
+    public private(set) var lines: [String] = []
+
+    /// Whether the page marks any part (a theme without `data-part` attributes marks none).
+    public var hasMarkedParts: Bool { order.contains { $0 != "layout" && $0 != "page" } }
 
     /// The page's title as shown in its `title` part.
     public var title: String? { parts["title"].map { $0.lines.joined(separator: " ") } }
@@ -40,6 +45,7 @@ public struct PageText: Sendable, Equatable {
         reader.finish()
         page.order = reader.order
         page.parts = reader.parts
+        page.lines = reader.all
         return page
     }
 
@@ -48,6 +54,8 @@ public struct PageText: Sendable, Equatable {
         var order: [String] = []
         var parts: [String: Part] = [:]
         var pending: [String: String] = [:]
+        var all: [String] = []
+        var allPending = ""
 
         static let skipped: Set<String> = ["head", "script", "style", "template", "noscript"]
         static let blocks: Set<String> = [
@@ -95,23 +103,31 @@ public struct PageText: Sendable, Equatable {
 
         private mutating func append(_ text: String, to part: String, preformatted: Bool) {
             note(part)
+            let visible = part != "layout"
             if preformatted {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
                 for (index, line) in lines.enumerated() {
                     if index > 0 { breakLine(part) }
                     pending[part, default: ""] += line + " "
+                    if visible { allPending += line + " " }
                 }
             } else {
                 pending[part, default: ""] += text
+                if visible { allPending += text }
             }
         }
 
         /// Ends the part's current line: whitespace collapsed, empty lines dropped.
         mutating func breakLine(_ part: String) {
+            if case let line = Reader.collapsed(allPending), !line.isEmpty { all.append(line) }
+            allPending = ""
             guard let text = pending.removeValue(forKey: part) else { return }
-            let line = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" })
-                .joined(separator: " ")
+            let line = Reader.collapsed(text)
             if !line.isEmpty { parts[part, default: Part()].lines.append(line) }
+        }
+
+        static func collapsed(_ text: String) -> String {
+            text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" }).joined(separator: " ")
         }
 
         mutating func finish() {

@@ -45,11 +45,9 @@ extension SiteDiff {
             var removed: [String] = [], added: [String] = []
             while index < changes.count, case .removed(let line) = changes[index] { removed.append(line); index += 1 }
             while index < changes.count, case .added(let line) = changes[index] { added.append(line); index += 1 }
-            if removed.count == added.count {
-                for (old, new) in zip(removed, added) {
-                    let (a, b) = LineDiff.excerpts(old: old, new: new)
-                    result += ["- " + clipped(a), "+ " + clipped(b)]
-                }
+            let pairs = removed.count == added.count ? zip(removed, added).map { LineDiff.excerpts(old: $0, new: $1) } : []
+            if !pairs.isEmpty, pairs.allSatisfy({ $0 != nil }) {
+                for case let (a, b)? in pairs { result += ["- " + clipped(a), "+ " + clipped(b)] }
             } else {
                 result += removed.map { "- " + clipped($0) } + added.map { "+ " + clipped($0) }
             }

@@ -76,6 +76,15 @@ public struct SiteDiff: Sendable {
     }
 
     static func changedPage(_ path: String, _ old: PageText, _ new: PageText) -> ChangedPage {
+        // One side marks its parts and the other does not (a theme changed): parts cannot be
+        // matched, so the page's text is compared as one part.
+        if old.hasMarkedParts != new.hasMarkedParts {
+            func links(_ page: PageText) -> [String] { page.order.filter { $0 != "layout" }.flatMap { page.parts[$0]!.links } }
+            let part = PartChange(name: "page", textChanged: old.lines != new.lines, linksChanged: links(old) != links(new),
+                                  lines: LineDiff.changes(old.lines, new.lines))
+            let parts = part.textChanged || part.linksChanged ? [part] : []
+            return ChangedPage(page: info(path, new, fallbackTitle: old.title), parts: parts)
+        }
         var names = new.order
         for name in old.order where new.parts[name] == nil { names.append(name) }
         let parts = names.compactMap { name -> PartChange? in
