@@ -76,8 +76,10 @@ public enum Linker {
         }
 
         let ordered = order(entries)
+        // One rank across all kinds (kind by kind, each in its order): lists that mix kinds,
+        // such as "Referenced by", need a total order, or a Set's hashing would pick one.
         var rank: [EntryID: Int] = [:]
-        for kind in EntryKind.allCases { for (index, id) in (ordered[kind] ?? []).enumerated() { rank[id] = index } }
+        for id in EntryKind.allCases.flatMap({ ordered[$0] ?? [] }) { rank[id] = rank.count }
         let timeline = ((ordered[.event] ?? []) + (ordered[.poll] ?? [])).sorted { timelineOrder(byID[$0]!, byID[$1]!) }
         let graph = EntryGraph(edges: edges, order: rank)
         for id in ordered[.source] ?? [] where graph.incoming(id).isEmpty {
