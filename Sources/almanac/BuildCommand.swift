@@ -19,6 +19,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "How many threads to use (default: one per core). The output is the same for any value.")
     var jobs: Int?
 
+    @Flag(help: "Build everything from scratch: neither read nor write the build cache (ROOT/.almanac-cache).")
+    var noCache = false
+
     @Flag(help: "Print errors only.")
     var quiet = false
 
@@ -32,6 +35,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var options = Almanac.Options(root: site.rootURL, output: output.map { URL(fileURLWithPath: $0) })
         options.includeDrafts = drafts
+        options.useCache = !noCache
         if let jobs { options.jobs = jobs }
         if check { return try runCheck(options) }
         let start = Date()

@@ -7,6 +7,9 @@ public enum Almanac {
         public var output: URL
         public var includeDrafts = false
         public var jobs = Parallel.defaultJobs
+        /// Keep a build cache in `ROOT/.almanac-cache/` and use it to rebuild only
+        /// what changed (the command line's default; off for library callers).
+        public var useCache = false
 
         public init(root: URL, output: URL? = nil) {
             self.root = root.standardizedFileURL
@@ -17,6 +20,8 @@ public enum Almanac {
     public struct Report: Sendable {
         public var diagnostics: [Diagnostic] = []
         public var filesWritten = 0
+        /// The build started from the cache of the previous one.
+        public var reusedCache = false
         public var succeeded: Bool { !diagnostics.contains(where: \.isError) }
     }
 
@@ -24,6 +29,8 @@ public enum Almanac {
     public struct Loaded: Sendable {
         public var site: LinkedSite?
         public var staticFiles: [ContentFile] = []
+        /// Every file the loader listed.
+        public var listedFiles: [ContentFile] = []
         public var diagnostics: [Diagnostic] = []
     }
 
@@ -31,7 +38,7 @@ public enum Almanac {
     public static func load(_ options: Options) -> Loaded {
         let loader = ContentLoader(root: options.root)
         let listing = loader.list()
-        var loaded = Loaded(diagnostics: listing.diagnostics)
+        var loaded = Loaded(listedFiles: listing.files, diagnostics: listing.diagnostics)
 
         let parsed = Parallel.map(listing.files, jobs: options.jobs) { file in parse(file, with: loader) }
         var config: SiteConfig?
@@ -92,8 +99,12 @@ public enum Almanac {
             report.diagnostics.append(.error(relative(options.output, to: options.root), nil, problem))
             return report
         }
-        let loaded = load(options)
         let (theme, themeDiagnostics) = Theme.load(root: options.root)
+        if options.useCache, let theme, !themeDiagnostics.contains(where: \.isError),
+           let incremental = incrementalBuild(options, theme: theme, themeDiagnostics: themeDiagnostics) {
+            return incremental
+        }
+        let loaded = load(options)
         report.diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
         guard let site = loaded.site, let theme, report.succeeded else { return report }
 
@@ -116,6 +127,12 @@ public enum Almanac {
                 try write(renderer, theme: theme, staticFiles: loaded.staticFiles, to: writer, jobs: options.jobs)
                 try writer.commit()
                 report.filesWritten = files.count + theme.assets.count
+                if options.useCache {
+                    let inputs = BuildCache.inputStamps(loaded.listedFiles, root: options.root)
+                    let outputs = BuildCache.outputStamps(files + theme.assets.map(\.path), in: options.output)
+                    saveCache(site, warnings: Dictionary(grouping: report.diagnostics, by: \.path), inputs: inputs,
+                              outputs: outputs, diagnostics: report.diagnostics, options: options)
+                }
             } catch {
                 writer.discard()
                 throw error
