@@ -30,6 +30,7 @@ struct BuildCommand: ParsableCommand {
         var options = Almanac.Options(root: site.rootURL, output: output.map { URL(fileURLWithPath: $0) })
         options.includeDrafts = drafts
         if let jobs { options.jobs = jobs }
+        options.progress = ProgressOutput.handler(quiet: quiet)
         let start = Date()
         let result = Almanac.build(options)
         report(result.diagnostics, quiet: quiet)
@@ -38,8 +39,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if !quiet {
-            let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
-            print("wrote \(result.filesWritten) files to \(options.output.path) in \(seconds) s (\(summary(of: result.diagnostics)))")
+            ProgressOutput.printLine(ProgressOutput.finished(result, seconds: Date().timeIntervalSince(start), into: options.output.path))
         }
     }
 }
