@@ -97,7 +97,7 @@ public final class PreviewServer: @unchecked Sendable {
     /// Builds the site, starts watching and listening. Returns once pages can be fetched.
     public func start() async throws(Failure) {
         let address = try Self.address(configuration.host, port: configuration.port)
-        rebuilder.buildNow()
+        await rebuilder.buildNow()
         do {
             let watcher = try FileWatcher(root: configuration.build.root, folders: ["Content", "Templates"]) { [rebuilder] paths in
                 rebuilder.changed(paths)
@@ -140,12 +140,12 @@ public final class PreviewServer: @unchecked Sendable {
         watcher?.stop()
         watcher = nil
         state.releaseAll()
-        if let server { await server.stop(timeout: 1) }
+        if let server { await server.stop(timeout: 0.1) }
         serverTask?.cancel()
         _ = await serverTask?.result
         server = nil
         serverTask = nil
-        rebuilder.drain()
+        await rebuilder.stop()
         if let temporary { try? FileManager.default.removeItem(at: temporary) }
     }
 

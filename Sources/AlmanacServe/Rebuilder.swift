@@ -16,6 +16,7 @@ final class Rebuilder: @unchecked Sendable {
     private let lock = NSLock()
     private var pending: [String] = []
     private var scheduled = false
+    private var stopped = false
 
     init(options: Almanac.Options, state: BuildState, settle: Double, onBuild: @escaping @Sendable (PreviewServer.Build) -> Void) {
         self.options = options
@@ -24,9 +25,14 @@ final class Rebuilder: @unchecked Sendable {
         self.onBuild = onBuild
     }
 
-    /// Builds now, on the calling thread (the first build, before serving).
-    func buildNow() {
-        queue.sync { run(changed: []) }
+    /// Builds now (the first build, before serving) and returns when it is done.
+    func buildNow() async {
+        await withCheckedContinuation { continuation in
+            queue.async { [self] in
+                run(changed: [])
+                continuation.resume()
+            }
+        }
     }
 
     /// Schedules a build for these changed paths.
@@ -47,17 +53,22 @@ final class Rebuilder: @unchecked Sendable {
         }
     }
 
-    /// Waits for the build under way, if any (when the server stops).
-    func drain() {
-        queue.sync {}
+    /// Builds no more, and waits for the build under way, if any (when the server stops).
+    func stop() async {
+        lock.withLock { stopped = true }
+        await withCheckedContinuation { continuation in queue.async { continuation.resume() } }
     }
 
     private func run(changed: [String]) {
+        guard !lock.withLock({ stopped }) else { return }
         let start = DispatchTime.now().uptimeNanoseconds
         let report = Almanac.build(options)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        // Files that exist first: an editor's or sed's temporary files are gone by now.
         var unique: [String] = []
         for path in changed where !unique.contains(path) { unique.append(path) }
+        let exists = unique.filter { FileManager.default.fileExists(atPath: options.root.appending(path: $0).path) }
+        unique = exists + unique.filter { !exists.contains($0) }
         onBuild(PreviewServer.Build(report: report, seconds: seconds, changed: unique,
                                     servingLastGood: !report.succeeded && state.snapshot.lastGood >= 0))
         state.publish(ok: report.succeeded, diagnostics: report.diagnostics.map(\.description))
