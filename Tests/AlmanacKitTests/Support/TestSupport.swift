@@ -73,8 +73,10 @@ enum AlmanacBinary {
     static var url: URL {
         var folder = Bundle.main.bundleURL
         for candidate in [Bundle.main.bundleURL] + Bundle.allBundles.map(\.bundleURL) {
-            let binary = candidate.deletingLastPathComponent().appending(path: "almanac")
-            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+            // On Linux the test bundle is an executable, and its "bundle" the folder holding it.
+            for binary in [candidate.appending(path: "almanac"), candidate.deletingLastPathComponent().appending(path: "almanac")] {
+                if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+            }
             folder = candidate
         }
         return folder.deletingLastPathComponent().appending(path: "almanac")
