@@ -82,7 +82,8 @@ public final class PreviewServer: @unchecked Sendable {
             folder = output.standardizedFileURL
             temporary = nil
         } else {
-            let template = FileManager.default.temporaryDirectory.appending(path: "almanac-serve-XXXXXX").path
+            Self.removeAbandonedFolders()
+            let template = FileManager.default.temporaryDirectory.appending(path: "almanac-serve-\(getpid())-XXXXXX").path
             var bytes = Array(template.utf8CString)
             guard let made = mkdtemp(&bytes) else { throw .cannotCreate(template, String(cString: strerror(errno))) }
             temporary = URL(fileURLWithPath: String(cString: made))
@@ -147,6 +148,17 @@ public final class PreviewServer: @unchecked Sendable {
         serverTask = nil
         await rebuilder.stop()
         if let temporary { try? FileManager.default.removeItem(at: temporary) }
+    }
+
+    /// Temporary folders of previews that were killed (their process is gone).
+    private static func removeAbandonedFolders() {
+        let temporary = FileManager.default.temporaryDirectory
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        for name in names where name.hasPrefix("almanac-serve-") {
+            let parts = name.split(separator: "-")
+            guard parts.count == 4, let pid = Int32(parts[2]), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: temporary.appending(path: name))
+        }
     }
 
     static func address(_ host: String, port: UInt16) throws(Failure) -> any SocketAddress {

@@ -176,6 +176,20 @@ struct PreviewServerTests {
         await #expect(throws: (any Error).self) { try await HTTPProbe.request("/", port: port, timeout: 2) }
     }
 
+    @Test func removesTheFoldersOfKilledPreviews() async throws {
+        let dead = Process()
+        dead.executableURL = URL(fileURLWithPath: "/bin/true")
+        try dead.run()
+        dead.waitUntilExit()
+        let abandoned = FileManager.default.temporaryDirectory.appending(path: "almanac-serve-\(dead.processIdentifier)-AbCdEf")
+        try FileManager.default.createDirectory(at: abandoned.appending(path: "site"), withIntermediateDirectories: true)
+        let site = TestSite()
+        let server = try PreviewServer(PreviewServer.Configuration(build: Almanac.Options(root: site.root)))
+        #expect(!FileManager.default.fileExists(atPath: abandoned.path))
+        #expect(server.folder.deletingLastPathComponent().lastPathComponent.hasPrefix("almanac-serve-\(getpid())-"))
+        await server.stop()
+    }
+
     @Test func refusesAHostThatIsNoAddress() async throws {
         let site = TestSite()
         var configuration = PreviewServer.Configuration(build: Almanac.Options(root: site.root))
