@@ -95,8 +95,18 @@ public final class PreviewServer: @unchecked Sendable {
                               onBuild: configuration.onBuild ?? { _ in })
     }
 
-    /// Builds the site, starts watching and listening. Returns once pages can be fetched.
+    /// Builds the site, starts watching and listening. Returns once pages can be fetched;
+    /// on failure everything started is stopped again and the temporary folder removed.
     public func start() async throws(Failure) {
+        do throws(Failure) {
+            try await startServing()
+        } catch {
+            await stop()
+            throw error
+        }
+    }
+
+    private func startServing() async throws(Failure) {
         let address = try Self.address(configuration.host, port: configuration.port)
         await rebuilder.buildNow()
         do {
@@ -120,13 +130,11 @@ public final class PreviewServer: @unchecked Sendable {
         for _ in 0..<500 {
             if await server.isListening { break }
             if let failure = ended.withLock({ $0 }) {
-                await stop()
                 throw .cannotListen(configuration.host, configuration.port, failure)
             }
             try? await Task.sleep(for: .milliseconds(10))
         }
         guard await server.isListening, let bound = await server.listeningAddress else {
-            await stop()
             throw .cannotListen(configuration.host, configuration.port, "the server did not start")
         }
         switch bound {

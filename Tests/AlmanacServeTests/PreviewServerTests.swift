@@ -197,7 +197,7 @@ struct PreviewServerTests {
         configuration.port = 0
         let server = try PreviewServer(configuration)
         await #expect(throws: PreviewServer.Failure.self) { try await server.start() }
-        await server.stop()
+        #expect(!FileManager.default.fileExists(atPath: server.folder.deletingLastPathComponent().path))
     }
 
     private func files(in folder: URL) -> [(String, Data)] {
