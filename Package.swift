@@ -17,6 +17,8 @@ let package = Package(
     targets: [
         // Debian's libcmark-dev, found through pkg-config (see Sources/CCmark/shim.h).
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // Debian's libxml2-dev: its HTML parser reads generated pages for `almanac diff`.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // renameat2(RENAME_EXCHANGE): swaps the new output folder in for the old one in one step.
         .target(name: "CExchange"),
         // The pipeline: load, parse, link, render, write.
@@ -25,6 +27,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CExchange",
+                "CLibXML2",
                 "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

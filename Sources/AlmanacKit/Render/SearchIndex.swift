@@ -12,7 +12,7 @@ enum SearchIndex {
                 let entry = site[id]
                 rows.append([
                     id.outputPath, entry.title, kind.noun, entry.date?.display ?? "", entry.summary ?? "",
-                    entry.aliases.joined(separator: " | "), words(site.bodies[id]?.text ?? ""),
+                    entry.aliases.joined(separator: " | "), site.searchWords[id] ?? "",
                 ])
             }
         }
@@ -25,13 +25,42 @@ enum SearchIndex {
         return "window.ALMANAC_SEARCH = [\n\(lines)\n];\n"
     }
 
+    /// The distinct words of `text` (letters and digits, three or more), lower-cased,
+    /// separated by spaces. Works on UTF-8 bytes; only non-ASCII scalars consult
+    /// Unicode's tables.
     static func words(_ text: String) -> String {
-        var seen = Set<Substring>()
-        var result: [Substring] = []
-        let lower = text.lowercased()
-        for word in lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where word.count > 2 {
-            if seen.insert(word).inserted { result.append(word) }
+        var seen = Set<[UInt8]>()
+        var output: [UInt8] = []
+        var word: [UInt8] = []
+        var length = 0
+        func flush() {
+            if length > 2, seen.insert(word).inserted {
+                if !output.isEmpty { output.append(0x20) }
+                output += word
+            }
+            word.removeAll(keepingCapacity: true)
+            length = 0
         }
-        return result.joined(separator: " ")
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
+                    word.append(UInt8(value))
+                } else if (0x41...0x5A).contains(value) {
+                    word.append(UInt8(value + 0x20))
+                } else {
+                    flush()
+                    continue
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                word += scalar.properties.lowercaseMapping.utf8
+            } else {
+                flush()
+                continue
+            }
+            length += 1
+        }
+        flush()
+        return String(decoding: output, as: UTF8.self)
     }
 }

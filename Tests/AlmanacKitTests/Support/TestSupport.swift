@@ -72,10 +72,11 @@ func build(_ root: URL, output: URL? = nil, jobs: Int = 2) -> Almanac.Report {
 enum AlmanacBinary {
     static var url: URL {
         var folder = Bundle.main.bundleURL
+        // On Linux the main bundle is the build folder itself; on macOS the test bundle sits in it.
         for candidate in [Bundle.main.bundleURL] + Bundle.allBundles.map(\.bundleURL) {
-            // On Linux the test bundle is an executable, and its "bundle" the folder holding it.
-            for binary in [candidate.appending(path: "almanac"), candidate.deletingLastPathComponent().appending(path: "almanac")] {
-                if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+            for folder in [candidate, candidate.deletingLastPathComponent()] {
+                let binary = folder.appending(path: "almanac")
+                if FileManager.default.isExecutableFile(atPath: binary.path), !isDirectory(binary) { return binary }
             }
             folder = candidate
         }
@@ -107,4 +108,9 @@ enum AlmanacBinary {
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
+}
+
+private func isDirectory(_ url: URL) -> Bool {
+    var flag: ObjCBool = false
+    return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
 }
