@@ -8,6 +8,10 @@ import Synchronization
 /// HTTP (FlyingFox), rebuilds when `Content/` or `Templates/` change, and
 /// reloads open pages. A failed build keeps the last good site served and
 /// shows its problems over the page.
+///
+/// `start` and `stop` are meant to be called one after the other by one owner;
+/// the parts that run concurrently (builds, the watcher, requests) share only
+/// `BuildState` and the served folder, both safe for that.
 public final class PreviewServer: @unchecked Sendable {
     public struct Configuration: Sendable {
         /// Root, drafts, jobs and progress of every build. `build.output` is
