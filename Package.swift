@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Debian's libcmark-dev, found through pkg-config (see Sources/CCmark/shim.h).
@@ -32,11 +33,20 @@ let package = Package(
             ],
             plugins: ["EmbedTheme"]
         ),
+        // `almanac serve`: live preview over HTTP (FlyingFox), file watching (inotify), live reload.
+        .target(
+            name: "AlmanacServe",
+            dependencies: [
+                "AlmanacKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "almanac",
             dependencies: [
                 "AlmanacKit",
+                "AlmanacServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +57,10 @@ let package = Package(
             name: "AlmanacKitTests",
             dependencies: ["AlmanacKit"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "AlmanacServeTests",
+            dependencies: ["AlmanacServe", "AlmanacKit"]
         ),
     ]
 )

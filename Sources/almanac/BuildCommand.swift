@@ -38,6 +38,7 @@ struct BuildCommand: ParsableCommand {
         options.useCache = !noCache
         if let jobs { options.jobs = jobs }
         if check { return try runCheck(options) }
+        options.progress = ProgressOutput.handler(quiet: quiet)
         let start = Date()
         let result = Almanac.build(options)
         report(result.diagnostics, quiet: quiet)
@@ -46,8 +47,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if !quiet {
-            let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
-            print("wrote \(result.filesWritten) files to \(options.output.path) in \(seconds) s (\(summary(of: result.diagnostics)))")
+            ProgressOutput.printLine(ProgressOutput.finished(result, seconds: Date().timeIntervalSince(start), into: options.output.path))
         }
     }
 

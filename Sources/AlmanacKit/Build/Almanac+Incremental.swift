@@ -11,6 +11,7 @@ extension Almanac {
     static func incrementalBuild(_ options: Options, theme: Theme, themeDiagnostics: [Diagnostic]) -> Report? {
         // 1. What changed since the last build?
         guard let state = BuildCache.loadState(options) else { return nil }
+        var clock = StageClock(options.progress)
         let loader = ContentLoader(root: options.root)
         let listing = loader.list()
         guard listing.diagnostics.isEmpty else { return nil }
@@ -19,6 +20,7 @@ extension Almanac {
               BuildCache.outputStamps(state.outputs.keys, in: options.output) == state.outputs
         else { return nil }
         let editedPaths = Set(inputs.keys.filter { state.inputs[$0] != inputs[$0] })
+        clock.finish(.load, editedPaths.count, "changed files")
         if editedPaths.isEmpty { return Report(diagnostics: state.diagnostics, filesWritten: 0, reusedCache: true) }
         var editedFiles: [EntryID: ContentFile] = [:]
         for file in listing.files where editedPaths.contains(file.path) {
@@ -40,6 +42,7 @@ extension Almanac {
         let resolver = Resolver(entries: entries, drafts: [], unparsed: [], unsafeHTML: config.unsafeHTML)
         let editedBodies = Parallel.map(edited.map(\.entry), jobs: options.jobs) { resolver.renderBody(of: $0) }
         guard !editedBodies.contains(where: { $0.diagnostics.contains(where: \.isError) }) else { return nil }
+        clock.finish(.parse, edited.count, "entries")
 
         // 3. The entries whose pages can show what changed: the edited ones, every
         // entry they refer to or that refers to them (before and after the edit),
@@ -76,6 +79,7 @@ extension Almanac {
         let (linked, linkDiagnostics) = Linker.link(config: config, entries: Array(entries.values), reused: reused,
                                                     includeDrafts: options.includeDrafts, jobs: options.jobs)
         guard let site = linked, !linkDiagnostics.contains(where: \.isError) else { return nil }
+        clock.finish(.link, affected.count, "entries to show")
 
         // 5. Render what can have changed.
         let renderer = SiteRenderer(site: site, theme: theme)
@@ -102,7 +106,9 @@ extension Almanac {
                     do throws(OutputWriter.Failure) { try writer.write(renderer.render(page), to: page.path); return nil } catch { return error }
                 }
                 if let failure = failures.compactMap({ $0 }).first { throw failure }
+                clock.finish(.render, pages.count, "pages")
                 try writer.commit()
+                clock.finish(.write, state.outputs.count - rendered.count, "files kept")
             } catch {
                 writer.discard()
                 throw error
@@ -118,7 +124,7 @@ extension Almanac {
         var outputs = state.outputs
         outputs.merge(BuildCache.outputStamps(rendered, in: options.output)) { $1 }
         saveCache(site, warnings: warnings, inputs: inputs, outputs: outputs, diagnostics: diagnostics, options: options)
-        return Report(diagnostics: diagnostics, filesWritten: pages.count, reusedCache: true)
+        return Report(diagnostics: diagnostics, filesWritten: pages.count, pagesWritten: pages.count, reusedCache: true)
     }
 
     /// Reads and parses `files` again; nil if any has an error or is a draft left out of the build.
