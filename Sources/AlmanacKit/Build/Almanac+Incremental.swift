@@ -149,7 +149,7 @@ extension Almanac {
                 warnings: warnings[entry.path] ?? [])
         }
         let state = BuildCache.State(tool: BuildCache.toolIdentity, includeDrafts: options.includeDrafts, output: options.output.path,
-                                     inputs: inputs, outputs: outputs, diagnostics: diagnostics)
+                                     diagnostics: diagnostics, inputs: inputs, outputs: outputs)
         BuildCache(state: state, entries: entries).save(options)
     }
 }
