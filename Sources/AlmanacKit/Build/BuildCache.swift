@@ -7,7 +7,7 @@ import Foundation
 /// other options, or does not match the output folder, is ignored.
 struct BuildCache: Codable {
     /// Bumped whenever what is stored, or what it means, changes.
-    static let format = 2
+    static let format = 3
     static let folderName = ".almanac-cache"
 
     /// Enough of a file's metadata to tell that it changed (as git's index and make do).
@@ -119,8 +119,8 @@ struct BuildCache: Codable {
     }
 
     static func loadEntries(_ options: Almanac.Options) -> [CachedEntry]? {
-        guard let data = try? Data(contentsOf: folder(options.root).appending(path: "entries.json")) else { return nil }
-        return try? JSONDecoder().decode([CachedEntry].self, from: data)
+        guard let data = try? Data(contentsOf: folder(options.root).appending(path: "entries.bin")) else { return nil }
+        return CacheCodec.decode(data)
     }
 
     /// Writes the cache; a cache that cannot be written only makes the next build slower.
@@ -130,9 +130,9 @@ struct BuildCache: Codable {
         let encoder = JSONEncoder()
         // The state names the entries it belongs to by being written last.
         try? FileManager.default.removeItem(at: folder.appending(path: "state.json"))
-        guard let entriesData = try? encoder.encode(entries), let stateData = try? encoder.encode(state) else { return }
+        guard let stateData = try? encoder.encode(state) else { return }
         do {
-            try entriesData.write(to: folder.appending(path: "entries.json"), options: .atomic)
+            try CacheCodec.encode(entries).write(to: folder.appending(path: "entries.bin"), options: .atomic)
             try BuildCache.writeStamps(state.inputs, to: folder.appending(path: "inputs.tsv"))
             try BuildCache.writeStamps(state.outputs, to: folder.appending(path: "outputs.tsv"))
             try stateData.write(to: folder.appending(path: "state.json"), options: .atomic)
