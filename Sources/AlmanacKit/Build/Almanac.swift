@@ -47,12 +47,12 @@ public enum Almanac {
             default: break
             }
         }
-        guard let config else { loaded.diagnostics.sort(); return loaded }
-        let (site, linkDiagnostics) = Linker.link(config: config, entries: entries, broken: broken,
+        // Without usable settings the entries are still linked, so that every problem is reported at once.
+        let (site, linkDiagnostics) = Linker.link(config: config ?? SiteConfig(title: ""), entries: entries, broken: broken,
                                                   includeDrafts: options.includeDrafts, jobs: options.jobs)
         loaded.diagnostics += linkDiagnostics
         loaded.diagnostics.sort()
-        if !loaded.diagnostics.contains(where: \.isError) { loaded.site = site }
+        if config != nil, !loaded.diagnostics.contains(where: \.isError) { loaded.site = site }
         return loaded
     }
 

@@ -22,9 +22,14 @@ public struct Theme: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         let own = root.appending(path: "Templates")
-        if isDirectory(own) { collect(own, prefix: "", into: &files, diagnostics: &diagnostics) }
+        if isSymbolicLink(own) {
+            diagnostics.append(.error("Templates", nil, "symbolic link; not followed (a theme's files must be inside the site)"))
+        } else if isDirectory(own) {
+            collect(own, prefix: "", into: &files, diagnostics: &diagnostics)
+        }
 
         var library = MustacheLibrary()
+        var templates: [(name: String, origin: String, text: String, template: MustacheTemplate)] = []
         var assets: [(String, Data)] = []
         for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let (origin, data) = files[path]!
@@ -38,12 +43,22 @@ public struct Theme: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                let template = try MustacheTemplate(string: text)
+                library.register(template, named: name)
+                templates.append((name, origin, text, template))
             } catch let error as MustacheTemplate.ParserError {
                 let at = SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber)
                 diagnostics.append(.error(origin, at, "template syntax: \(describe(error.error))"))
             } catch {
                 diagnostics.append(.error(origin, nil, "template syntax: \(error)"))
+            }
+        }
+        // swift-mustache renders a partial it cannot find as nothing: name every one that is missing.
+        for (_, origin, text, template) in templates {
+            for partial in TemplatePartials.names(in: template) where library.getTemplate(named: partial) == nil {
+                let known = templates.map(\.name)
+                diagnostics.append(.error(origin, TemplatePartials.position(of: partial, in: text),
+                                          "no template '\(partial)' for this partial\(Suggestions.hint(for: partial, in: known))"))
             }
         }
         for name in requiredTemplates where files[name + ".mustache"] == nil {
