@@ -55,7 +55,8 @@ public struct Theme: Sendable {
         }
         // swift-mustache renders a partial it cannot find as nothing: name every one that is missing.
         for (_, origin, text, template) in templates {
-            for partial in TemplatePartials.names(in: template) where library.getTemplate(named: partial) == nil {
+            // A partial whose own file has a syntax error is reported there, not at every use.
+            for partial in TemplatePartials.names(in: template) where files[partial + ".mustache"] == nil {
                 let known = templates.map(\.name)
                 diagnostics.append(.error(origin, TemplatePartials.position(of: partial, in: text),
                                           "no template '\(partial)' for this partial\(Suggestions.hint(for: partial, in: known))"))

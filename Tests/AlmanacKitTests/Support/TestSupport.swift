@@ -71,13 +71,15 @@ func build(_ root: URL, output: URL? = nil, jobs: Int = 2) -> Almanac.Report {
 /// The `almanac` executable that `swift test` built next to the test bundle.
 enum AlmanacBinary {
     static var url: URL {
-        var folder = Bundle.main.bundleURL
-        for candidate in [Bundle.main.bundleURL] + Bundle.allBundles.map(\.bundleURL) {
-            let binary = candidate.deletingLastPathComponent().appending(path: "almanac")
-            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
-            folder = candidate
+        // The test runner (`.build/<triple>/debug/AlmanacPackageTests.xctest`) sits beside the binary.
+        let runner = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var candidates = [runner.deletingLastPathComponent()]
+        candidates += ([Bundle.main.bundleURL] + Bundle.allBundles.map(\.bundleURL)).flatMap { [$0.deletingLastPathComponent(), $0] }
+        for folder in candidates {
+            let binary = folder.appending(path: "almanac")
+            if FileManager.default.isExecutableFile(atPath: binary.path), !isDirectory(binary) { return binary }
         }
-        return folder.deletingLastPathComponent().appending(path: "almanac")
+        return runner.deletingLastPathComponent().appending(path: "almanac")
     }
 
     struct Run {
