@@ -5,7 +5,7 @@ import Mustache
 /// through `Mirror`, so no second Mustache parser can disagree with it.
 ///
 /// The tree is internal to swift-mustache; if a new version lays it out
-/// differently, `ThemeTests` (a template naming a missing partial) fails.
+/// differently, `ThemeTests` and the `templates` invalid fixture fail.
 enum TemplatePartials {
     /// Every static partial name in `template` and its sections, in order, once each.
     static func names(in template: MustacheTemplate) -> [String] {
