@@ -40,10 +40,18 @@ let package = Package(
         // Builds Templates/ (the default theme) into the binary.
         .executableTarget(name: "embed-theme", path: "Sources/EmbedThemeTool"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-theme"]),
+        // Builds a site made of fuzzing input and checks what must always hold (scripts/fuzz).
+        .target(name: "AlmanacFuzzing", dependencies: ["AlmanacKit"]),
         .testTarget(
             name: "AlmanacKitTests",
-            dependencies: ["AlmanacKit"],
+            dependencies: ["AlmanacKit", "AlmanacFuzzing"],
             exclude: ["Fixtures"]
         ),
     ]
 )
+
+// The libFuzzer target has no main of its own (libFuzzer brings it), so it is
+// only declared for `ALMANAC_FUZZ=1 swift build --sanitize=fuzzer` (scripts/fuzz).
+if Context.environment["ALMANAC_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "almanac-fuzz", dependencies: ["AlmanacFuzzing"]))
+}
