@@ -51,7 +51,17 @@ let package = Package(
 )
 
 // The libFuzzer target has no main of its own (libFuzzer brings it), so it is
-// only declared for `ALMANAC_FUZZ=1 swift build --sanitize=fuzzer` (scripts/fuzz).
-if Context.environment["ALMANAC_FUZZ"] == "1" {
-    package.targets.append(.executableTarget(name: "almanac-fuzz", dependencies: ["AlmanacFuzzing"]))
+// only declared when scripts/fuzz builds it.
+// Only the pipeline and the target are instrumented: `swift build --sanitize=fuzzer`
+// would link libFuzzer's main into every executable, the theme-embedding tool too.
+// libFuzzer's library without its main: ALMANAC_FUZZER_LIB, which scripts/fuzz finds in the toolchain.
+if Context.environment["ALMANAC_FUZZ"] == "1", let libFuzzer = Context.environment["ALMANAC_FUZZER_LIB"] {
+    let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer", "-parse-as-library"])]
+    for target in package.targets where ["AlmanacKit", "AlmanacFuzzing"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"])]
+    }
+    package.targets.append(.executableTarget(
+        name: "almanac-fuzz", dependencies: ["AlmanacFuzzing"],
+        swiftSettings: fuzzer, linkerSettings: [.unsafeFlags(["-Xlinker", libFuzzer, "-lstdc++"])]
+    ))
 }
