@@ -16,7 +16,8 @@ import Testing
         ("entities", String(repeating: "&", count: 100_000) + "\n"),
     ]
 
-    /// Each builds in well under the time a quadratic algorithm would need.
+    /// Each builds in well under the time a quadratic algorithm would need (the bounds are loose
+    /// enough for a debug build under AddressSanitizer on a busy machine; quadratic takes minutes).
     @Test(arguments: bodies.map(\.0))
     func cmarkPathologicalInputsBuildQuickly(_ name: String) {
         let body = PathologicalInputTests.bodies.first { $0.0 == name }!.1
@@ -24,7 +25,7 @@ import Testing
         let root = makeSite(["Content/pages/p.md": "---\ntitle: P\n---\n" + body], in: scratch)
         let clock = ContinuousClock()
         let elapsed = clock.measure { #expect(build(root).succeeded) }
-        #expect(elapsed < .seconds(5), "\(name) took \(elapsed)")
+        #expect(elapsed < .seconds(15), "\(name) took \(elapsed)")
     }
 
     /// 20,000 broken references on one line, and on 20,000 lines: every one reported, at its column, quickly.
@@ -39,7 +40,7 @@ import Testing
         #expect(report.diagnostics.count == 20_000)
         let last = report.diagnostics.map(\.description).max { ($0.count, $0) < ($1.count, $1) }
         if separator == " " { #expect(report.diagnostics.last?.column == 20 * 19_999 + 3) } else { #expect(report.diagnostics.last?.line == 20_003) }
-        #expect(elapsed < .seconds(5), "took \(elapsed); \(last ?? "")")
+        #expect(elapsed < .seconds(15), "took \(elapsed); \(last ?? "")")
     }
 
     @Test func deeplyNestedYAMLIsAnErrorNotACrash() {
@@ -66,6 +67,6 @@ import Testing
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         // ru_maxrss is in kilobytes: the largest child so far, this one included.
         #expect(usage.ru_maxrss < 600_000, "peak memory \(usage.ru_maxrss) KB")
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        #expect(elapsed < .seconds(30), "took \(elapsed)")
     }
 }
