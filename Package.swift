@@ -53,9 +53,11 @@ let package = Package(
         // Builds Templates/ (the default theme) into the binary.
         .executableTarget(name: "embed-theme", path: "Sources/EmbedThemeTool"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-theme"]),
+        // Builds a site made of fuzzing input and checks what must always hold (scripts/fuzz).
+        .target(name: "AlmanacFuzzing", dependencies: ["AlmanacKit"]),
         .testTarget(
             name: "AlmanacKitTests",
-            dependencies: ["AlmanacKit"],
+            dependencies: ["AlmanacKit", "AlmanacFuzzing"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -64,3 +66,19 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer target has no main of its own (libFuzzer brings it), so it is
+// only declared when scripts/fuzz builds it.
+// Only the pipeline and the target are instrumented: `swift build --sanitize=fuzzer`
+// would link libFuzzer's main into every executable, the theme-embedding tool too.
+// libFuzzer's library without its main: ALMANAC_FUZZER_LIB, which scripts/fuzz finds in the toolchain.
+if Context.environment["ALMANAC_FUZZ"] == "1", let libFuzzer = Context.environment["ALMANAC_FUZZER_LIB"] {
+    let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer", "-parse-as-library"])]
+    for target in package.targets where ["AlmanacKit", "AlmanacFuzzing"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"])]
+    }
+    package.targets.append(.executableTarget(
+        name: "almanac-fuzz", dependencies: ["AlmanacFuzzing"],
+        swiftSettings: fuzzer, linkerSettings: [.unsafeFlags(["-Xlinker", libFuzzer, "-lstdc++"])]
+    ))
+}

@@ -30,7 +30,7 @@ import Testing
         #expect(stale.isEmpty, "differ from expected/: \(stale)")
     }
 
-    @Test(arguments: ["front-matter", "references", "missing-site-yml"])
+    @Test(arguments: ["front-matter", "references", "missing-site-yml", "yaml", "site-yml", "templates"])
     func invalidSiteReportsEveryProblem(_ name: String) throws {
         let site = Fixtures.invalid(name)
         let scratch = TemporaryFolder()
@@ -47,6 +47,21 @@ import Testing
         }
         let expected = try String(contentsOf: expectedFile, encoding: .utf8)
         #expect(actual == expected)
+    }
+
+    /// What a user sees: the same lines on standard error, a summary, exit status 1.
+    @Test(arguments: ["front-matter", "yaml", "templates"])
+    func invalidSiteExitsWithStatusOne(_ name: String) throws {
+        let site = Fixtures.invalid(name)
+        let scratch = TemporaryFolder()
+        let output = scratch.url.appending(path: "Output")
+        let run = try AlmanacBinary.run(["build", "--root", site.path, "--output", output.path])
+        #expect(run.status == 1)
+        let expected = try String(contentsOf: site.appending(path: "expected.txt"), encoding: .utf8)
+        #expect(run.stderr.hasPrefix(expected), "\(run.stderr)")
+        #expect(run.stderr.hasSuffix("Output/ left unchanged\n"))
+        #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Stack dump"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
     @Test func draftsAreLeftOutUnlessAskedFor() throws {

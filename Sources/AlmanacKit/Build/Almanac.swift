@@ -60,13 +60,13 @@ public enum Almanac {
             }
         }
         clock.finish(.parse, entries.count + broken.count, "entries")
-        guard let config else { loaded.diagnostics.sort(); return loaded }
-        let (site, linkDiagnostics) = Linker.link(config: config, entries: entries, broken: broken,
+        // Without usable settings the entries are still linked, so that every problem is reported at once.
+        let (site, linkDiagnostics) = Linker.link(config: config ?? SiteConfig(title: ""), entries: entries, broken: broken,
                                                   includeDrafts: options.includeDrafts, jobs: options.jobs)
         clock.finish(.link, site?.graph.backlinks.values.reduce(0) { $0 + $1.count } ?? 0, "links")
         loaded.diagnostics += linkDiagnostics
         loaded.diagnostics.sort()
-        if !loaded.diagnostics.contains(where: \.isError) { loaded.site = site }
+        if config != nil, !loaded.diagnostics.contains(where: \.isError) { loaded.site = site }
         return loaded
     }
 

@@ -33,6 +33,7 @@ struct Resolver: Sendable {
     func renderBody(of entry: Entry) -> LinkedBody {
         var edges: [Edge] = []
         var diagnostics: [Diagnostic] = []
+        var columns: ColumnMap?
         let rendered = Markdown.render(entry.body, unsafe: unsafeHTML, collectText: true) { link in
             switch resolve(link, from: entry.id) {
             case .keep:
@@ -43,7 +44,9 @@ struct Resolver: Sendable {
             case .rewrite(let url):
                 return .replace(url: url, text: nil)
             case .broken(let message):
-                let position = SourcePosition(line: link.line, column: Resolver.characterColumn(link, in: entry.body)).shifted(by: entry.bodyLineOffset)
+                if columns == nil { columns = ColumnMap(entry.body) }
+                let column = columns!.column(line: link.line, byteColumn: link.byteColumn)
+                let position = SourcePosition(line: link.line, column: column).shifted(by: entry.bodyLineOffset)
                 diagnostics.append(.error(entry.path, position, message))
                 return .keep
             }
@@ -74,13 +77,5 @@ struct Resolver: Sendable {
         let target = EntryID(kind, slug)
         if let problem = problem(with: target) { return .broken(problem) }
         return .link(target, url: Resolver.relative(target.outputPath, from: page) + fragment)
-    }
-
-    /// cmark counts columns in bytes; people and editors count characters.
-    static func characterColumn(_ link: MarkdownLink, in text: String) -> Int {
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: link.line, omittingEmptySubsequences: false)
-        guard link.line >= 1, link.line <= lines.count else { return link.byteColumn }
-        let prefix = lines[link.line - 1].prefix(max(0, link.byteColumn - 1))
-        return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
     }
 }

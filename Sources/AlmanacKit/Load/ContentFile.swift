@@ -39,10 +39,21 @@ enum TextDecoding {
     /// The text of `data` without a leading byte order mark.
     static func decode(_ data: Data) -> Result<String, Failure> {
         if data.contains(0) { return .failure(.binary) }
-        if let offset = firstInvalidUTF8Offset(data) { return .failure(.invalidUTF8(byteOffset: offset)) }
-        var text = String(decoding: data, as: UTF8.self)
+        // The standard library's validation is fast; the offset is only looked for when it fails.
+        guard var text = String(validating: data, as: UTF8.self) else {
+            return .failure(.invalidUTF8(byteOffset: firstInvalidUTF8Offset(data) ?? 0))
+        }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return .success(text)
+    }
+
+    /// The 1-based line and column (in characters, as editors count) of the byte at `offset`.
+    static func position(ofByte offset: Int, in data: Data) -> SourcePosition {
+        let prefix = data.prefix(offset)
+        let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? prefix.startIndex
+        let line = prefix.count(where: { $0 == UInt8(ascii: "\n") }) + 1
+        let column = String(decoding: prefix[lineStart...], as: UTF8.self).unicodeScalars.count + 1
+        return SourcePosition(line: line, column: column)
     }
 
     /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.

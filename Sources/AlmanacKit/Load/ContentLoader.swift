@@ -19,17 +19,26 @@ public struct ContentLoader: Sendable {
     public func list() -> Listing {
         var listing = Listing()
         let content = root.appending(path: "Content")
+        if isSymbolicLink(content), let problem = linkProblem(content) {
+            listing.diagnostics.append(.error("Content", nil, problem))
+            return listing
+        }
         guard isDirectory(content) else {
             listing.diagnostics.append(.error("Content", nil, "no Content/ folder here: the site's text belongs in ROOT/Content (see `almanac new`)"))
             return listing
         }
-        var sawSiteConfig = false
-        for name in children(of: content, path: "Content", into: &listing) {
+        let names = children(of: content, path: "Content", into: &listing)
+        if names.isEmpty, !listing.diagnostics.contains(where: \.isError) {
+            listing.diagnostics.append(.error("Content", nil, "is empty: a site needs at least Content/site.yml with a title (`almanac new page about` creates one)"))
+            return listing
+        }
+        // A site.yml that is refused (a link out of the root) is reported as such, not as missing.
+        var sawSiteConfig = exists(content.appending(path: "site.yml"))
+        for name in names {
             let path = "Content/" + name
             let url = content.appending(path: name)
             switch name {
             case "site.yml":
-                sawSiteConfig = true
                 if readable(url, path: path, into: &listing) { listing.files.append(ContentFile(role: .siteConfig, path: path, url: url)) }
             case "index.md":
                 if readable(url, path: path, into: &listing) { listing.files.append(ContentFile(role: .entry(.home), path: path, url: url)) }
@@ -45,6 +54,8 @@ public struct ContentLoader: Sendable {
         }
         if !sawSiteConfig {
             listing.diagnostics.append(.error("Content/site.yml", nil, "missing: every site needs a site.yml with at least a title"))
+        } else if !listing.files.contains(where: { if case .entry = $0.role { true } else { false } }), !listing.diagnostics.contains(where: \.isError) {
+            listing.diagnostics.append(.warning("Content", nil, "no entries yet: add Markdown files under Content/actors, events, polls, sources or pages (see `almanac new`)"))
         }
         listing.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return listing
@@ -59,15 +70,16 @@ public struct ContentLoader: Sendable {
         case .success(let text): return .success(text)
         case .failure(.binary): return .failure(.error(file.path, nil, "is a binary file, not UTF-8 text"))
         case .failure(.invalidUTF8(let offset)):
-            return .failure(.error(file.path, nil, "is not valid UTF-8 (first bad byte at offset \(offset))"))
+            let at = TextDecoding.position(ofByte: offset, in: data)
+            return .failure(.error(file.path, at, "is not valid UTF-8: byte \(offset) (0x\(hex(data[data.startIndex + offset]))) starts no character; save the file as UTF-8"))
         }
     }
 
     private func listEntries(of kind: EntryKind, in folder: URL, path: String, into listing: inout Listing) {
-        var slugsByLowercase: [String: String] = [:]
         let folderPath = folder.path
         let types = DirectoryEntries.types(in: folderPath)
-        for name in children(of: folder, path: path, into: &listing) {
+        let names = children(of: folder, path: path, into: &listing)
+        for name in names {
             let filePath = path + "/" + name
             let absolutePath = folderPath + "/" + name
             guard name.hasSuffix(".md") else {
@@ -80,11 +92,7 @@ public struct ContentLoader: Sendable {
             }
             let slug = String(name.dropLast(3))
             if let problem = Slug.problem(with: slug) {
-                listing.diagnostics.append(.error(filePath, nil, "'\(slug)' is not a valid slug: \(problem)"))
-                continue
-            }
-            if let other = slugsByLowercase.updateValue(slug, forKey: slug.lowercased()) {
-                listing.diagnostics.append(.error(filePath, nil, "slug '\(slug)' differs from '\(other)' only in case"))
+                listing.diagnostics.append(.error(filePath, nil, "'\(slug)' is not a valid slug: \(problem)\(renameHint(slug, siblings: names))"))
                 continue
             }
             listing.files.append(ContentFile(role: .entry(EntryID(kind, slug)), path: filePath, absolutePath: absolutePath))
@@ -125,12 +133,8 @@ public struct ContentLoader: Sendable {
                 let url = folder.appending(path: name)
                 guard isSymbolicLink(url) else { return true }
                 let childPath = path + "/" + name
-                guard let target = realPath(url) else {
-                    listing.diagnostics.append(.error(childPath, nil, "symbolic link that leads nowhere or in a circle; not followed"))
-                    return false
-                }
-                guard target == realRootPath || target.hasPrefix(realRootPath + "/") else {
-                    listing.diagnostics.append(.error(childPath, nil, "symbolic link to \(target), outside the site's root; not followed"))
+                if let problem = linkProblem(url) {
+                    listing.diagnostics.append(.error(childPath, nil, problem))
                     return false
                 }
                 if isDirectory(url) {
@@ -139,6 +143,25 @@ public struct ContentLoader: Sendable {
                 }
                 return true
             }
+    }
+
+    /// What to do about a slug with capitals: rename it, or (when the lower-case
+    /// name is taken) merge two files that a case-insensitive file system holds as one.
+    private func renameHint(_ slug: String, siblings: [String]) -> String {
+        let lower = slug.lowercased()
+        guard lower != slug, Slug.isValid(lower) else { return "" }
+        let clashes = siblings.filter { $0 != slug + ".md" && $0.lowercased() == lower + ".md" }
+        guard let clash = clashes.first else { return "; rename it to \(lower).md" }
+        return "; it differs from \(clash) only in case (on macOS and Windows the two are one file): merge them or rename one"
+    }
+
+    /// Why the link `url` must not be followed, or nil when it stays inside the root.
+    private func linkProblem(_ url: URL) -> String? {
+        guard let target = realPath(url) else { return "symbolic link that leads nowhere or in a circle; not followed" }
+        guard target == realRootPath || target.hasPrefix(realRootPath + "/") else {
+            return "symbolic link to \(target), outside the site's root; not followed"
+        }
+        return nil
     }
 
     private var realRootPath: String { realPath(root) ?? root.path }
@@ -152,9 +175,20 @@ public struct ContentLoader: Sendable {
     }
 }
 
+private func hex(_ byte: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF")
+    return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+}
+
 func isDirectory(_ url: URL) -> Bool {
     var info = stat()
     return stat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+}
+
+/// Whether anything (a file, a folder, a link, even a dangling one) has this name.
+func exists(_ url: URL) -> Bool {
+    var info = stat()
+    return lstat(url.path, &info) == 0
 }
 
 func isSymbolicLink(_ url: URL) -> Bool {

@@ -186,11 +186,22 @@ public enum EntryParser {
             fields.error(mapping["base_url"], "'base_url' must start with http:// or https://, not '\(baseURL)'")
         }
         let language = fields.string("language") ?? "en"
+        if !isLanguageTag(language) {
+            fields.error(mapping["language"], "'language' must be a language tag such as en, kk or pt-BR, not '\(language)'")
+        }
         let unsafeHTML = fields.bool("unsafe_html") ?? false
         diagnostics += fields.diagnostics
         guard let title, !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
         return (SiteConfig(title: title, description: description, baseURL: baseURL, language: language, unsafeHTML: unsafeHTML), diagnostics)
     }
+}
+
+/// `en`, `kk`, `pt-BR`, `zh-Hant-TW`: letters, then parts of letters and digits, each 1 to 8 long.
+func isLanguageTag(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    func isAlphanumeric(_ byte: UInt8) -> Bool { (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) }
+    return parts.allSatisfy { (1...8).contains($0.utf8.count) && $0.utf8.allSatisfy(isAlphanumeric) }
+        && parts[0].utf8.allSatisfy { !(48...57).contains($0) }
 }
 
 /// `52`, `52.5`, `0.25`: a percentage as people write it (at most two decimals),

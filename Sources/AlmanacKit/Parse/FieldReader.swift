@@ -159,8 +159,14 @@ struct FieldReader {
     /// Warns about keys this kind does not know, naming the nearest known one.
     mutating func warnAboutUnknownKeys(known: [String]) {
         for key in mapping.keys {
-            guard let name = key.scalar?.string, !known.contains(name) else { continue }
-            diagnostics.append(.warning(path, position(of: key) ?? start, "unknown key '\(name)'\(Suggestions.hint(for: name, in: known)); ignored"))
+            guard let name = key.scalar?.string else {
+                diagnostics.append(.warning(path, position(of: key) ?? start, "a key must be a name, not \(key.typeName); ignored"))
+                continue
+            }
+            guard !known.contains(name) else { continue }
+            var hint = Suggestions.hint(for: name, in: known)
+            if hint.isEmpty { hint = " (known keys: " + known.joined(separator: ", ") + ")" }
+            diagnostics.append(.warning(path, position(of: key) ?? start, "unknown key '\(name)'\(hint); ignored"))
         }
     }
 }

@@ -29,12 +29,23 @@ enum YAMLDocument {
     static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourcePosition { SourcePosition(line: mark.line + lineOffset, column: mark.column) }
         switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = context.map { " \($0.text)" } ?? ""
+        case .scanner(let context, let problem, let mark, let yaml),
+             .parser(let context, let problem, let mark, let yaml),
+             .composer(let context, let problem, let mark, let yaml):
+            if character(at: mark, in: yaml) == "\t" {
+                return .error(path, at(mark), "YAML syntax: a tab cannot indent YAML or start a value; use spaces")
+            }
+            if problem.hasPrefix("Maximum nesting level") {
+                return .error(path, at(mark), "YAML syntax: lists or mappings nested too deeply")
+            }
+            var detail = context.map { " \($0.text)" } ?? ""
+            if let context, context.mark.line != mark.line { detail += " that starts at line \(context.mark.line + lineOffset)" }
             return .error(path, at(mark), "YAML syntax: \(problem)\(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):
+            if duplicates.count == 1, let repeated = repetition(of: duplicates[0], after: context.mark, in: context.text) {
+                let position = SourcePosition(line: repeated + lineOffset, column: context.mark.column)
+                return .error(path, position, "key '\(duplicates[0])' is already set at line \(context.mark.line + lineOffset); remove one of them")
+            }
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return .error(path, at(context.mark), "key \(names) appears more than once")
         case .reader(let problem, _, _, _):
@@ -42,5 +53,27 @@ enum YAMLDocument {
         default:
             return .error(path, SourcePosition(line: lineOffset + 1, column: 1), "YAML: \(error)")
         }
+    }
+
+    /// The character at a 1-based mark, if the text has one there.
+    private static func character(at mark: Mark, in yaml: String) -> Character? {
+        let lines = yaml.split(separator: "\n", maxSplits: mark.line, omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count, mark.column >= 1 else { return nil }
+        return lines[mark.line - 1].dropFirst(mark.column - 1).first
+    }
+
+    /// The line where `key` is written again, at the same indentation as its first use at `first`.
+    private static func repetition(of key: String, after first: Mark, in yaml: String) -> Int? {
+        let spellings = [key, "\"\(key)\"", "'\(key)'"]
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 > first.line {
+            let indentation = line.prefix { $0 == " " }.count
+            guard indentation == first.column - 1 else { continue }
+            let rest = line.dropFirst(indentation)
+            for spelling in spellings where rest.hasPrefix(spelling) {
+                let after = rest.dropFirst(spelling.count).drop { $0 == " " }
+                if after.hasPrefix(":") { return index + 1 }
+            }
+        }
+        return nil
     }
 }

@@ -22,7 +22,27 @@ enum SearchIndex {
         // One row per line, so a changed entry is a one-line diff.
         let lines = json.dropFirst().dropLast()
             .replacingOccurrences(of: "\"],[\"", with: "\"],\n[\"")
-        return "window.ALMANAC_SEARCH = [\n\(lines)\n];\n"
+        return "window.ALMANAC_SEARCH = [\n\(scriptSafe(lines))\n];\n"
+    }
+
+    /// JSON that stays inert wherever the script is put, even inline in a page:
+    /// `<`, `>` and `&` (`</script>`, `<!--`) and the line separators U+2028 and
+    /// U+2029 are written as `\u` escapes. They only occur inside JSON strings, so
+    /// replacing them everywhere keeps the data the same.
+    static func scriptSafe(_ json: String) -> String {
+        var result = ""
+        result.reserveCapacity(json.utf8.count)
+        for scalar in json.unicodeScalars {
+            switch scalar {
+            case "<": result += "\\u003c"
+            case ">": result += "\\u003e"
+            case "&": result += "\\u0026"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// The distinct words of `text` (letters and digits, three or more), lower-cased,

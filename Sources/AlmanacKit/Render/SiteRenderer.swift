@@ -24,8 +24,8 @@ public struct SiteRenderer: Sendable {
         case .search: text = theme.render("search", contexts.searchPage())
         case .notFound: text = theme.render("404", contexts.notFoundPage())
         case .searchIndex: text = SearchIndex.script(for: site)
-        case .feed: text = theme.render("feed", contexts.feed(baseURL: site.config.baseURL!))
-        case .sitemap: text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages))
+        case .feed: text = XMLText.valid(theme.render("feed", contexts.feed(baseURL: site.config.baseURL!)))
+        case .sitemap: text = XMLText.valid(theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages)))
         }
         return Data(text.utf8)
     }

@@ -22,10 +22,15 @@ public struct Theme: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         let own = root.appending(path: "Templates")
-        if isDirectory(own) { collect(own, prefix: "", into: &files, diagnostics: &diagnostics) }
+        if isSymbolicLink(own) {
+            diagnostics.append(.error("Templates", nil, "symbolic link; not followed (a theme's files must be inside the site)"))
+        } else if isDirectory(own) {
+            collect(own, prefix: "", into: &files, diagnostics: &diagnostics)
+        }
 
         FastHTMLContentType.register()
         var library = MustacheLibrary()
+        var templates: [(name: String, origin: String, text: String, template: MustacheTemplate)] = []
         var assets: [(String, Data)] = []
         for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let (origin, data) = files[path]!
@@ -39,13 +44,24 @@ public struct Theme: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: FastHTMLContentType.pragma + "\n" + text), named: name)
+                let template = try MustacheTemplate(string: FastHTMLContentType.pragma + "\n" + text)
+                library.register(template, named: name)
+                templates.append((name, origin, text, template))
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma takes a line of its own before the template's text.
                 let at = SourcePosition(line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
                 diagnostics.append(.error(origin, at, "template syntax: \(describe(error.error))"))
             } catch {
                 diagnostics.append(.error(origin, nil, "template syntax: \(error)"))
+            }
+        }
+        // swift-mustache renders a partial it cannot find as nothing: name every one that is missing.
+        for (_, origin, text, template) in templates {
+            // A partial whose own file has a syntax error is reported there, not at every use.
+            for partial in TemplatePartials.names(in: template) where files[partial + ".mustache"] == nil {
+                let known = templates.map(\.name)
+                diagnostics.append(.error(origin, TemplatePartials.position(of: partial, in: text),
+                                          "no template '\(partial)' for this partial\(Suggestions.hint(for: partial, in: known))"))
             }
         }
         for name in requiredTemplates where files[name + ".mustache"] == nil {

@@ -10,7 +10,11 @@ enum Parallel {
         if workers == 1 { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        // Deinitialize before deallocating, or every result stays retained (LeakSanitizer found it).
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         // Small chunks keep both cores busy when items differ in cost.
         let chunk = max(1, min(64, count / (workers * 8)))
         let next = Counter()

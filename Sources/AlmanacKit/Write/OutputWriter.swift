@@ -10,6 +10,8 @@ public final class OutputWriter: @unchecked Sendable {
 
     public enum Failure: Error, CustomStringConvertible {
         case notAFolder(String)
+        case symbolicLink(String)
+        case escapes(String)
         case cannotCreate(String, String)
         case cannotWrite(String, String)
         case cannotSwap(String)
@@ -17,6 +19,8 @@ public final class OutputWriter: @unchecked Sendable {
         public var description: String {
             switch self {
             case .notAFolder(let path): "\(path) exists and is not a folder; move it away or choose --output"
+            case .symbolicLink(let path): "\(path) is a symbolic link; almanac does not write through links (remove it or choose --output)"
+            case .escapes(let path): "'\(path)' would be written outside the output folder; refused"
             case .cannotCreate(let path, let reason): "cannot create \(path): \(reason)"
             case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
             case .cannotSwap(let reason): "cannot replace the output folder: \(reason)"
@@ -29,9 +33,8 @@ public final class OutputWriter: @unchecked Sendable {
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
-        if FileManager.default.fileExists(atPath: self.output.path), !isDirectory(self.output) || isSymbolicLink(self.output) {
-            throw .notAFolder(self.output.path)
-        }
+        if isSymbolicLink(self.output) { throw .symbolicLink(self.output.path) }
+        if exists(self.output), !isDirectory(self.output) { throw .notAFolder(self.output.path) }
         OutputWriter.removeAbandonedStaging(in: parent, name: name)
         staging = parent.appending(path: ".\(name).almanac-\(getpid())")
         try? FileManager.default.removeItem(at: staging)
@@ -45,6 +48,7 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Creates the folders files will go into (once, before writing in parallel).
     public func makeFolders(for paths: some Sequence<String>) throws(Failure) {
+        for path in paths { try OutputWriter.checkInside(path) }
         let folders = Set(paths.compactMap { path -> String? in
             guard let slash = path.lastIndex(of: "/") else { return nil }
             return String(path[..<slash])
@@ -61,10 +65,11 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Writes one file (world-readable, as a web server or link checker expects).
     public func write(_ data: Data, to path: String) throws(Failure) {
+        try OutputWriter.checkInside(path)
         let url = staging.appending(path: path)
         // A hard link to the previous output may stand here: replace it, never write through it.
         unlink(url.path)
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
         defer { close(fd) }
         let written = data.withUnsafeBytes { buffer -> Bool in
@@ -83,12 +88,21 @@ public final class OutputWriter: @unchecked Sendable {
     /// copy where links are not possible). `write` never writes through such a
     /// link: it replaces the file.
     public func link(_ existing: URL, to path: String) throws(Failure) {
+        try OutputWriter.checkInside(path)
         let target = staging.appending(path: path)
         if Glibc.link(existing.path, target.path) == 0 { return }
         do {
             try FileManager.default.copyItem(at: existing, to: target)
         } catch {
             throw .cannotWrite(path, OutputWriter.reason(error))
+        }
+    }
+
+    /// A path inside the output folder is relative and has no empty, `.` or `..` part.
+    static func checkInside(_ path: String) throws(Failure) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        if path.isEmpty || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) || path.utf8.contains(0) {
+            throw .escapes(path)
         }
     }
 

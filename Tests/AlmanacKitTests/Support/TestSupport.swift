@@ -71,16 +71,15 @@ func build(_ root: URL, output: URL? = nil, jobs: Int = 2) -> Almanac.Report {
 /// The `almanac` executable that `swift test` built next to the test bundle.
 enum AlmanacBinary {
     static var url: URL {
-        var folder = Bundle.main.bundleURL
-        // On Linux the main bundle is the build folder itself; on macOS the test bundle sits in it.
-        for candidate in [Bundle.main.bundleURL] + Bundle.allBundles.map(\.bundleURL) {
-            for folder in [candidate, candidate.deletingLastPathComponent()] {
-                let binary = folder.appending(path: "almanac")
-                if FileManager.default.isExecutableFile(atPath: binary.path), !isDirectory(binary) { return binary }
-            }
-            folder = candidate
+        // The test runner (`.build/<triple>/debug/AlmanacPackageTests.xctest`) sits beside the binary.
+        let runner = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var candidates = [runner.deletingLastPathComponent()]
+        candidates += ([Bundle.main.bundleURL] + Bundle.allBundles.map(\.bundleURL)).flatMap { [$0.deletingLastPathComponent(), $0] }
+        for folder in candidates {
+            let binary = folder.appending(path: "almanac")
+            if FileManager.default.isExecutableFile(atPath: binary.path), !isDirectory(binary) { return binary }
         }
-        return folder.deletingLastPathComponent().appending(path: "almanac")
+        return runner.deletingLastPathComponent().appending(path: "almanac")
     }
 
     struct Run {
@@ -96,16 +95,24 @@ enum AlmanacBinary {
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe(), inp = Pipe()
+        // Output goes to files, not pipes: a child that fills one pipe while the other is read would hang.
+        let scratch = TemporaryFolder()
+        let outURL = scratch.url.appending(path: "stdout"), errURL = scratch.url.appending(path: "stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let inp = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = inp
         try process.run()
         if let input { inp.fileHandleForWriting.write(Data(input.utf8)) }
         try inp.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try out.close()
+        try err.close()
+        let stdout = try Data(contentsOf: outURL)
+        let stderr = try Data(contentsOf: errURL)
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 }

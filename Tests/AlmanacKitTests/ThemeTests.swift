@@ -1,0 +1,36 @@
+import Foundation
+import Mustache
+import Testing
+@testable import AlmanacKit
+
+/// Problems in a site's own templates are errors with the template's path and line.
+@Suite struct ThemeTests {
+    @Test func partialsAreFoundInSectionsBlocksAndParents() throws {
+        let template = try MustacheTemplate(string: """
+        {{<layout}}{{$main}}
+        {{#items}}{{>partials/item}}{{/items}}
+        {{^items}}{{> partials/empty }}{{/items}}
+        {{/main}}{{/layout}}
+        """)
+        #expect(TemplatePartials.names(in: template) == ["layout", "partials/item", "partials/empty"])
+        #expect(TemplatePartials.position(of: "partials/empty", in: template.description) == SourcePosition(line: 3, column: 11))
+    }
+
+    @Test func aMissingPartialIsAnErrorNotAnEmptyString() {
+        let scratch = TemporaryFolder()
+        let root = makeSite(["Content/pages/p.md": "---\ntitle: P\n---\n",
+                             "Templates/page.mustache": "{{<layout}}{{$main}}\n{{#page}}\n  {{>partials/lits}}\n{{/page}}\n{{/main}}{{/layout}}\n"], in: scratch)
+        let report = build(root)
+        #expect(report.diagnostics.map(\.description) == [
+            "Templates/page.mustache:3:3: error: no template 'partials/lits' for this partial (did you mean 'partials/list', 'partials/item', 'partials/mentions'?)",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: root.appending(path: "Output").path))
+    }
+
+    @Test func aSyntaxErrorNamesTheTemplateAndLine() {
+        let scratch = TemporaryFolder()
+        let root = makeSite(["Content/pages/p.md": "---\ntitle: P\n---\n", "Templates/page.mustache": "<p>\n{{#page}}\n{{title}\n"], in: scratch)
+        let report = Almanac.check(Almanac.Options(root: root))
+        #expect(report.diagnostics.map(\.description) == ["Templates/page.mustache:3:8: error: template syntax: a tag is not closed"])
+    }
+}
