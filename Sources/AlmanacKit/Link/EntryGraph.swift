@@ -13,17 +13,25 @@ public struct EntryGraph: Sendable {
     public let backlinks: [EntryID: [Edge]]
 
     init(edges: [Edge], order: [EntryID: Int]) {
-        var incoming: [EntryID: Set<Edge>] = [:]
+        // Each edge with its sort key computed once; sorting then puts duplicates side by side.
+        struct Keyed {
+            let edge: Edge
+            let rank: Int
+        }
+        var incoming: [EntryID: [Keyed]] = [:]
         for edge in edges where edge.from != edge.to {
-            incoming[edge.to, default: []].insert(edge)
+            incoming[edge.to, default: []].append(Keyed(edge: edge, rank: order[edge.from, default: .max]))
         }
         backlinks = incoming.mapValues { edges in
-            edges.sorted { a, b in
-                if a.relation != b.relation { return a.relation < b.relation }
-                if a.from.kind != b.from.kind { return a.from.kind < b.from.kind }
-                let (ra, rb) = (order[a.from, default: .max], order[b.from, default: .max])
-                return ra != rb ? ra < rb : a.from < b.from
+            let sorted = edges.sorted { a, b in
+                if a.edge.relation != b.edge.relation { return a.edge.relation < b.edge.relation }
+                if a.edge.from.kind != b.edge.from.kind { return a.edge.from.kind < b.edge.from.kind }
+                return a.rank != b.rank ? a.rank < b.rank : a.edge.from < b.edge.from
             }
+            var unique: [Edge] = []
+            unique.reserveCapacity(sorted.count)
+            for keyed in sorted where unique.last != keyed.edge { unique.append(keyed.edge) }
+            return unique
         }
     }
 

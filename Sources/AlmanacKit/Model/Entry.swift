@@ -114,7 +114,16 @@ public enum Relation: String, Sendable, CaseIterable, Comparable, Codable {
     /// A cross-reference in a Markdown body.
     case mentions
 
-    public static func < (a: Relation, b: Relation) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// Place in `allCases`.
+    private var rank: Int {
+        switch self {
+        case .participant: 0
+        case .pollster: 1
+        case .subject: 2
+        case .cites: 3
+        case .mentions: 4
+        }
     }
+
+    public static func < (a: Relation, b: Relation) -> Bool { a.rank < b.rank }
 }

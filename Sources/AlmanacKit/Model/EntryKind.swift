@@ -16,9 +16,19 @@ public enum EntryKind: String, Sendable, CaseIterable, Comparable, Codable {
     /// The cross-reference scheme in Markdown bodies: `actor:`, `event:`, ...
     public var scheme: String { rawValue }
 
-    public static func < (a: EntryKind, b: EntryKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// Place in `allCases` (compared in every sort of entries, so not looked up).
+    private var rank: Int {
+        switch self {
+        case .actor: 0
+        case .event: 1
+        case .poll: 2
+        case .source: 3
+        case .page: 4
+        case .home: 5
+        }
     }
+
+    public static func < (a: EntryKind, b: EntryKind) -> Bool { a.rank < b.rank }
 }
 
 /// Names one entry: its kind and slug.
