@@ -19,7 +19,9 @@ public struct EntryGraph: Sendable {
         backlinks = incoming.mapValues { edges in
             edges.sorted { a, b in
                 if a.relation != b.relation { return a.relation < b.relation }
-                return order[a.from, default: .max] < order[b.from, default: .max]
+                let (rankA, rankB) = (order[a.from, default: .max], order[b.from, default: .max])
+                // Ranks are per kind, so entries of different kinds can tie: the ID decides.
+                return rankA != rankB ? rankA < rankB : a.from < b.from
             }
         }
     }

@@ -1,37 +1,185 @@
 import Foundation
 
-/// `search-index.js`: what `search.html` searches, as a classic script (a
-/// `fetch` of JSON is blocked on `file://`). One row per entry:
-/// `[url, title, kind, date, summary, aliases, words]`, where words are the
-/// body's distinct lower-case words in order of first use.
-enum SearchIndex {
-    static func script(for site: LinkedSite) -> String {
-        var rows: [[String]] = []
+/// What `search.html` searches: a table of entries and an inverted index of
+/// their words, written as classic scripts (a `fetch` of JSON is blocked on
+/// `file://`, a `<script src>` is not).
+///
+/// `search-index.js` sets `window.ALMANAC_SEARCH = {docs, words, shards}`:
+/// - `docs`: one string per entry, `url TAB title TAB kind TAB date TAB summary`,
+///   one per line (a long array of strings parses much faster than nested arrays).
+/// - `words`: folded word → postings, for the words held inline.
+/// - `shards`: the first characters whose words are in `search/<key>.js`
+///   instead, loaded on demand; each calls `ALMANAC_SEARCH_SHARD(key, words)`.
+///   A small site keeps everything inline (`shards` is empty).
+///
+/// Postings are comma-separated base-36 gaps between successive values of
+/// `doc * 4 + field`, field being where in the entry the word stands at best:
+/// 3 title, 2 alias, 1 summary, 0 body. Words are folded as the script folds a
+/// query: canonical decomposition, marks dropped, lower case, split at
+/// anything that is not a letter or a digit, at least two characters.
+struct SearchIndex: Sendable {
+    /// Where a word stands in an entry; a higher field ranks higher.
+    enum Field: Int { case body = 0, summary, alias, title }
+
+    /// Inline postings larger than this go into shards.
+    static let inlineLimit = 256 * 1024
+    /// Summaries are cut to this many characters in result rows.
+    static let summaryLength = 200
+
+    let docs: [String]
+    /// Folded word → postings text, sorted by word.
+    let words: [(word: String, postings: String)]
+    /// Shard key → its words, empty when every word is inline.
+    let shards: [(key: String, words: [(word: String, postings: String)])]
+
+    init(site: LinkedSite) {
+        var docs: [String] = []
+        var best: [String: [(doc: Int, field: Field)]] = [:]
         for kind in EntryKind.referenceable {
             for id in site.ordered[kind] ?? [] {
                 let entry = site[id]
-                rows.append([
-                    id.outputPath, entry.title, kind.noun, entry.date?.display ?? "", entry.summary ?? "",
-                    entry.aliases.joined(separator: " | "), words(site.bodies[id]?.text ?? ""),
-                ])
+                let doc = docs.count
+                docs.append(SearchIndex.row([
+                    id.outputPath, entry.title, kind.noun, entry.date?.display ?? "",
+                    SearchIndex.shortened(entry.summary ?? ""),
+                ]))
+                var fields: [String: Field] = [:]
+                let sources: [(String, Field)] = [(site.bodies[id]?.text ?? "", .body),
+                                                  ((entry.summary ?? "") + " " + SearchIndex.facts(of: entry), .summary),
+                                                  (entry.aliases.joined(separator: " "), .alias), (entry.title, .title)]
+                for (text, field) in sources {
+                    for word in SearchIndex.words(text) { fields[word] = field }
+                }
+                for (word, field) in fields { best[word, default: []].append((doc, field)) }
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        let json = (try? encoder.encode(rows)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-        // One row per line, so a changed entry is a one-line diff.
-        let lines = json.dropFirst().dropLast()
-            .replacingOccurrences(of: "\"],[\"", with: "\"],\n[\"")
-        return "window.ALMANAC_SEARCH = [\n\(lines)\n];\n"
+        let words = best.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).map { word in
+            (word: word, postings: SearchIndex.encode(best[word]!))
+        }
+        self.docs = docs
+        let inlineSize = words.reduce(0) { $0 + $1.word.utf8.count + $1.postings.utf8.count + 6 }
+        if inlineSize <= SearchIndex.inlineLimit {
+            self.words = words
+            self.shards = []
+        } else {
+            var grouped: [(key: String, words: [(word: String, postings: String)])] = []
+            for entry in words {
+                let key = SearchIndex.shardKey(entry.word)
+                if grouped.last?.key == key { grouped[grouped.count - 1].words.append(entry) } else { grouped.append((key, [entry])) }
+            }
+            self.words = []
+            self.shards = grouped.sorted { $0.key < $1.key }
+        }
     }
 
-    static func words(_ text: String) -> String {
-        var seen = Set<Substring>()
-        var result: [Substring] = []
-        let lower = text.lowercased()
-        for word in lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where word.count > 2 {
-            if seen.insert(word).inserted { result.append(word) }
+    /// The shard a word belongs to: its first character when that is a-z or
+    /// 0-9, `x` followed by the hex code of its first scalar otherwise.
+    static func shardKey(_ word: String) -> String {
+        let first = word.unicodeScalars.first!
+        if ("a"..."z").contains(first) || ("0"..."9").contains(first) { return String(first) }
+        return "x" + String(first.value, radix: 16)
+    }
+
+    /// Paths of the shard files, inside `Output/`.
+    var shardPaths: [String] { shards.map { SearchIndex.shardPath($0.key) } }
+
+    static func shardPath(_ key: String) -> String { "search/\(key).js" }
+
+    /// `search-index.js`.
+    var script: String {
+        var out = "window.ALMANAC_SEARCH = {\n\"docs\": [\n"
+        out += docs.joined(separator: ",\n")
+        out += "\n],\n\"shards\": [" + shards.map { SearchIndex.quoted($0.key) }.joined(separator: ",") + "],\n"
+        out += "\"words\": {\n" + SearchIndex.lines(words) + "\n}\n};\n"
+        return out
+    }
+
+    /// The script of the shard at `path`, if there is one.
+    func shardScript(_ path: String) -> String? {
+        guard let shard = shards.first(where: { SearchIndex.shardPath($0.key) == path }) else { return nil }
+        return "ALMANAC_SEARCH_SHARD(\(SearchIndex.quoted(shard.key)), {\n\(SearchIndex.lines(shard.words))\n});\n"
+    }
+
+    private static func lines(_ words: [(word: String, postings: String)]) -> String {
+        words.map { quoted($0.word) + ":\"" + $0.postings + "\"" }.joined(separator: ",\n")
+    }
+
+    /// Front matter a reader may search for, ranked with the summary: places,
+    /// roles and countries, publications and authors, poll questions and methods.
+    static func facts(of entry: Entry) -> String {
+        switch entry.details {
+        case .actor(let actor): [actor.role, actor.country].compactMap { $0 }.joined(separator: " ")
+        case .event(let event): event.places.joined(separator: " ")
+        case .poll(let poll): [poll.question, poll.method, poll.population].compactMap { $0 }.joined(separator: " ")
+        case .source(let source): ([source.publication] + source.authors).joined(separator: " ")
+        case .page: ""
         }
-        return result.joined(separator: " ")
+    }
+
+    /// Folded words of `text`, each once, of two characters or more.
+    static func words(_ text: String) -> Set<String> {
+        var result = Set<String>()
+        for word in fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where word.count > 1 {
+            result.insert(String(word))
+        }
+        return result
+    }
+
+    /// As the script folds: NFD, combining marks dropped, lower case.
+    static func fold(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars
+        where scalar.properties.generalCategory != .nonspacingMark {
+            scalars.append(scalar)
+        }
+        return String(scalars).lowercased()
+    }
+
+    private static func encode(_ postings: [(doc: Int, field: Field)]) -> String {
+        var previous = 0
+        var parts: [String] = []
+        parts.reserveCapacity(postings.count)
+        for (doc, field) in postings.sorted(by: { $0.doc < $1.doc }) {
+            let value = doc * 4 + field.rawValue
+            parts.append(String(value - previous, radix: 36))
+            previous = value
+        }
+        return parts.joined(separator: ",")
+    }
+
+    private static func shortened(_ text: String) -> String {
+        guard text.count > summaryLength else { return text }
+        let cut = text.prefix(summaryLength)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
+    }
+
+    private static func row(_ fields: [String]) -> String {
+        quoted(fields.map { $0.replacingOccurrences(of: "\t", with: " ") }.joined(separator: "\t"))
+    }
+
+    /// A JSON string literal; `<`, U+2028 and U+2029 escaped so it is safe in any script.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 }
