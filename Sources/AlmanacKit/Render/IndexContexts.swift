@@ -60,7 +60,7 @@ extension ContextBuilder {
         }
         closeYear()
         context["years"] = years
-        context["overview"] = TimelineOverview(site: site).context(from: .timeline)
+        context["overview"] = TimelineOverview(site: site).context(from: .timeline, id: "overview", caption: "Every event and poll")
         return context
     }
 
