@@ -32,7 +32,7 @@ struct SearchIndex: Sendable {
     /// Shard key → its words, empty when every word is inline.
     let shards: [(key: String, words: [(word: String, postings: String)])]
 
-    init(site: LinkedSite) {
+    init(site: LinkedSite, inlineLimit: Int = SearchIndex.inlineLimit) {
         var docs: [String] = []
         var best: [String: [(doc: Int, field: Field)]] = [:]
         for kind in EntryKind.referenceable {
@@ -58,7 +58,7 @@ struct SearchIndex: Sendable {
         }
         self.docs = docs
         let inlineSize = words.reduce(0) { $0 + $1.word.utf8.count + $1.postings.utf8.count + 6 }
-        if inlineSize <= SearchIndex.inlineLimit {
+        if inlineSize <= inlineLimit {
             self.words = words
             self.shards = []
         } else {
