@@ -59,6 +59,8 @@ struct TimelineOverview {
         }
         let detailed = segments.values.reduce(0) { $0 + $1.count } <= TimelineOverview.detailLimit
 
+        let counts = detailed ? [:] : monthCounts()
+        let busiest = counts.values.flatMap { $0.dropFirst() }.max() ?? 1
         var rows: [[String: Any]] = []
         var y = TimelineOverview.top
         for year in firstYear...lastYear {
@@ -85,7 +87,7 @@ struct TimelineOverview {
                 height = Double(used) * TimelineOverview.laneHeight
             } else {
                 height = TimelineOverview.busyHeight
-                marks = busyMonths(year: year, segments: yearSegments, top: y, x: x, from: page)
+                marks = busyMonths(year: year, counts: counts[year] ?? [], busiest: busiest, top: y, x: x, from: page)
             }
             rows.append([
                 "year": String(year), "y": fixed(y), "label_y": fixed(y + 8),
@@ -97,9 +99,9 @@ struct TimelineOverview {
             ["label": String(name.prefix(3)), "x": fixed(x((Double(index) + 0.5) / 12))]
         }
         let events = ids.filter { $0.kind == .event }.count, polls = ids.count - events
-        var counts: [String] = []
-        if events > 0 { counts.append(events == 1 ? "1 event" : "\(events) events") }
-        if polls > 0 { counts.append(polls == 1 ? "1 poll" : "\(polls) polls") }
+        var tally: [String] = []
+        if events > 0 { tally.append(events == 1 ? "1 event" : "\(events) events") }
+        if polls > 0 { tally.append(polls == 1 ? "1 poll" : "\(polls) polls") }
         let years = firstYear == lastYear ? "in \(firstYear)" : "from \(firstYear) to \(lastYear)"
         return [
             "width": fixed(TimelineOverview.width),
@@ -109,28 +111,37 @@ struct TimelineOverview {
             "detailed": detailed,
             "id": id,
             "caption": caption,
-            "summary": counts.joined(separator: " and ") + " " + years,
+            "summary": tally.joined(separator: " and ") + " " + years,
         ]
     }
 
-    /// One bar per month with anything in it, as tall as the month is busy.
-    private func busyMonths(year: Int, segments: [Segment], top: Double, x: (Double) -> Double, from page: Page) -> [[String: Any]] {
-        var counts = [Int](repeating: 0, count: 13)  // 0: known only to the year
-        // Counted where they begin: the timeline page has an anchor there.
-        for segment in segments where site[segment.id].date!.year == year {
-            counts[site[segment.id].date!.month ?? 0] += 1
+    /// How many entries begin in each month of each year; index 0 counts
+    /// those known only to the year. Counted where they begin: the timeline
+    /// page has an anchor there.
+    private func monthCounts() -> [Int: [Int]] {
+        var counts: [Int: [Int]] = [:]
+        for id in ids {
+            let date = site[id].date!
+            counts[date.year, default: [Int](repeating: 0, count: 13)][date.month ?? 0] += 1
         }
-        let busiest = Double(counts.max() ?? 1)
-        return counts.enumerated().compactMap { month, count -> [String: Any]? in
+        return counts
+    }
+
+    /// One bar per month with anything in it, as tall as the month is busy
+    /// next to the site's busiest month; a thin faint bar across the year for
+    /// entries known only to the year.
+    private func busyMonths(year: Int, counts: [Int], busiest: Int, top: Double, x: (Double) -> Double, from page: Page) -> [[String: Any]] {
+        counts.enumerated().compactMap { month, count -> [String: Any]? in
             guard count > 0 else { return nil }
             let (from, to) = month == 0 ? (0.0, 1.0) : (Double(month - 1) / 12, Double(month) / 12)
-            let height = max(2, (TimelineOverview.busyHeight * Double(count) / busiest * 10).rounded() / 10)
+            let full = TimelineOverview.busyHeight - 4
+            let height = month == 0 ? 3 : max(2, (full * Double(count) / Double(max(1, busiest)) * 10).rounded() / 10)
             let label = month == 0 ? "\(year), month not known" : "\(PartialDate.monthNames[month - 1]) \(year)"
             let anchor = month == 0 ? "y\(year)" : "y\(year)-\(zeroPadded(month, width: 2))"
             return [
                 "url": page.root + Page.timeline.path + "#" + anchor,
                 "title": label, "date": count == 1 ? "1 entry" : "\(count) entries",
-                "x": fixed(x(from) + 0.5), "y": fixed(top + TimelineOverview.busyHeight - height),
+                "x": fixed(x(from) + 0.5), "y": fixed(month == 0 ? top : top + TimelineOverview.busyHeight - height),
                 "width": fixed(x(to) - x(from) - 1), "height": fixed(height),
                 "class": month == 0 ? "mark vague" : "mark",
             ]
