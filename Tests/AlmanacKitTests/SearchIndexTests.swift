@@ -41,7 +41,8 @@ import Testing
             let text = try #require(try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed) as? String)
             return text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         }
-        func doc(_ url: String) -> Int { docs.firstIndex { $0[0] == url }! }
+        let kinds = EntryKind.referenceable.map(\.folder)
+        func doc(_ url: String) -> Int { docs.firstIndex { kinds[Int($0[0])!] + "/" + $0[1] + ".html" == url }! }
         let postings = SearchIndexTests.postings(index)
         let summit = postings["summit"]!
         #expect(summit.contains { $0.doc == doc("events/first.html") && $0.field == 3 }, "title beats body")
@@ -51,9 +52,10 @@ import Testing
         #expect(postings["astana"]!.first?.field == 1, "places rank with the summary")
         #expect(postings["election"]!.first?.field == 3, "folded")
         #expect(postings["cafe"] != nil)
-        #expect(docs[doc("events/first.html")] == ["events/first.html", "Summit in Almaty", "event", "6 March 2022", "Leaders met."])
+        #expect(docs[doc("events/first.html")] == ["1", "first", "Summit in Almaty", "6 March 2022", "Leaders met."])
+        #expect(index.script.contains("\"kinds\": [[\"actors\",\"actor\"],[\"events\",\"event\"],"))
         #expect(index.shards.isEmpty)
-        #expect(index.script.hasPrefix("window.ALMANAC_SEARCH = {\n\"docs\": [\n"))
+        #expect(index.script.hasPrefix("window.ALMANAC_SEARCH = {\n\"kinds\": "))
     }
 
     @Test func largeIndexesAreShardedByFirstCharacter() throws {

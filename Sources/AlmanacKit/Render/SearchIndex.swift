@@ -4,9 +4,11 @@ import Foundation
 /// their words, written as classic scripts (a `fetch` of JSON is blocked on
 /// `file://`, a `<script src>` is not).
 ///
-/// `search-index.js` sets `window.ALMANAC_SEARCH = {docs, words, shards}`:
-/// - `docs`: one string per entry, `url TAB title TAB kind TAB date TAB summary`,
-///   one per line (a long array of strings parses much faster than nested arrays).
+/// `search-index.js` sets `window.ALMANAC_SEARCH = {kinds, docs, words, shards}`:
+/// - `kinds`: `[folder, noun]` of each kind of entry, by number.
+/// - `docs`: one string per entry, `KIND TAB slug TAB title TAB date TAB summary`,
+///   one per line (a long array of strings parses much faster than nested
+///   arrays); its page is `folder/slug.html`.
 /// - `words`: folded word → postings, for the words held inline.
 /// - `shards`: the first characters whose words are in `search/<key>.js`
 ///   instead, loaded on demand; each calls `ALMANAC_SEARCH_SHARD(key, words)`.
@@ -35,12 +37,12 @@ struct SearchIndex: Sendable {
     init(site: LinkedSite, inlineLimit: Int = SearchIndex.inlineLimit) {
         var docs: [String] = []
         var best: [String: [(doc: Int, field: Field)]] = [:]
-        for kind in EntryKind.referenceable {
+        for (number, kind) in EntryKind.referenceable.enumerated() {
             for id in site.ordered[kind] ?? [] {
                 let entry = site[id]
                 let doc = docs.count
                 docs.append(SearchIndex.row([
-                    id.outputPath, entry.title, kind.noun, entry.date?.display ?? "",
+                    String(number), id.slug, entry.title, entry.date?.display ?? "",
                     SearchIndex.shortened(entry.summary ?? ""),
                 ]))
                 var fields: [String: Field] = [:]
@@ -87,7 +89,8 @@ struct SearchIndex: Sendable {
 
     /// `search-index.js`.
     var script: String {
-        var out = "window.ALMANAC_SEARCH = {\n\"docs\": [\n"
+        let kinds = EntryKind.referenceable.map { "[" + SearchIndex.quoted($0.folder) + "," + SearchIndex.quoted($0.noun) + "]" }
+        var out = "window.ALMANAC_SEARCH = {\n\"kinds\": [" + kinds.joined(separator: ",") + "],\n\"docs\": [\n"
         out += docs.joined(separator: ",\n")
         out += "\n],\n\"shards\": [" + shards.map { SearchIndex.quoted($0.key) }.joined(separator: ",") + "],\n"
         out += "\"words\": {\n" + SearchIndex.lines(words) + "\n}\n};\n"

@@ -1,12 +1,13 @@
 window.ALMANAC_SEARCH = {
+"kinds": [["actors","actor"],["events","event"],["polls","poll"],["sources","source"],["pages","page"]],
 "docs": [
-"actors/alice.html\tAlice Example\tactor\t\t",
-"actors/bob.html\tBob\tactor\t\t",
-"events/later.html\tLater thing\tevent\t2022\t",
-"events/summit-2022.html\tThe Summit\tevent\t6 March 2022\t",
-"polls/poll-one.html\tPoll one\tpoll\tMay 2022\t",
-"sources/article.html\tAn article\tsource\t2 January 2023\t",
-"pages/about.html\tAbout\tpage\t\t"
+"0\talice\tAlice Example\t\t",
+"0\tbob\tBob\t\t",
+"1\tlater\tLater thing\t2022\t",
+"1\tsummit-2022\tThe Summit\t6 March 2022\t",
+"2\tpoll-one\tPoll one\tMay 2022\t",
+"3\tarticle\tAn article\t2 January 2023\t",
+"4\tabout\tAbout\t\t"
 ],
 "shards": [],
 "words": {

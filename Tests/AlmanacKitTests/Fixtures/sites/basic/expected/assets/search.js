@@ -1,6 +1,7 @@
 // Offline search over window.ALMANAC_SEARCH (search-index.js, loaded by a
 // classic <script src>, which works from file:// where fetch() does not).
-// The index: docs = "url TAB title TAB kind TAB date TAB summary" per entry; words =
+// The index: kinds = [folder, noun] by number; docs = "KIND TAB slug TAB
+// title TAB date TAB summary" per entry, its page folder/slug.html; words =
 // folded word -> postings; shards = first characters whose words are in
 // search/<key>.js, loaded on demand through a <script> element.
 // Postings: comma-separated base-36 gaps between values doc * 4 + field
@@ -107,15 +108,15 @@
 
   function show(from) {
     shown.slice(from, from + PAGE).forEach(function (hit) {
-      var row = docs[hit[1]].split("\t");
+      var row = docs[hit[1]].split("\t"), kind = index.kinds[+row[0]];
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = row[0];
-      a.textContent = row[1];
+      a.href = kind[0] + "/" + row[1] + ".html";
+      a.textContent = row[2];
       li.appendChild(a);
       var meta = document.createElement("p");
       meta.className = "meta";
-      meta.textContent = row[2] + (row[3] ? " · " + row[3] : "");
+      meta.textContent = kind[1] + (row[3] ? " · " + row[3] : "");
       li.appendChild(meta);
       if (row[4]) {
         var summary = document.createElement("p");
