@@ -7,7 +7,8 @@
 /// as the month is busy, linked to that month on the timeline page.
 ///
 /// Context keys (template variables): `id`, `caption`, `summary` ("68 events
-/// and 2 polls from 2014 to 2023"), `detailed` (false: month bars), `width`, `height`,
+/// and 2 polls from 2014 to 2023"), `detailed` (false: month bars), `key`
+/// [`event`, `poll`, `vague`] (which kinds of mark are drawn), `width`, `height`,
 /// `months` [`label`, `x`], `rows` [`year`, `y`, `label_y`, `line_y`,
 /// `marks` [`url`, `title`, `date`, `x`, `y`, `width`, `height`, `class`]].
 struct TimelineOverview {
@@ -59,6 +60,7 @@ struct TimelineOverview {
         }
         let detailed = segments.values.reduce(0) { $0 + $1.count } <= TimelineOverview.detailLimit
 
+        var classes = Set<String>()
         let counts = detailed ? [:] : monthCounts()
         let busiest = counts.values.flatMap { $0.dropFirst() }.max() ?? 1
         var rows: [[String: Any]] = []
@@ -82,6 +84,7 @@ struct TimelineOverview {
                     mark["width"] = fixed(to - from)
                     mark["height"] = fixed(TimelineOverview.markHeight)
                     mark["class"] = segment.vague ? "mark vague" : (segment.id.kind == .poll ? "mark poll" : "mark")
+                    classes.insert(mark["class"] as! String)
                     marks.append(mark)
                 }
                 height = Double(used) * TimelineOverview.laneHeight
@@ -109,6 +112,7 @@ struct TimelineOverview {
             "months": months,
             "rows": rows,
             "detailed": detailed,
+            "key": detailed ? ["event": classes.contains("mark"), "poll": classes.contains("mark poll"), "vague": classes.contains("mark vague")] : [:],
             "id": id,
             "caption": caption,
             "summary": tally.joined(separator: " and ") + " " + years,
