@@ -1,7 +1,8 @@
 // Offline search over window.ALMANAC_SEARCH (search-index.js, loaded by a
 // classic <script src>, which works from file:// where fetch() does not).
 // The index: kinds = [folder, noun] by number; docs = "KIND TAB slug TAB
-// title TAB date TAB summary" per entry, its page folder/slug.html; words =
+// title TAB date TAB summary TAB aliases (|-separated)" per entry, its page
+// folder/slug.html; words =
 // folded word -> postings; shards = first characters whose words are in
 // search/<key>.js, loaded on demand through a <script> element.
 // Postings: comma-separated base-36 gaps between values doc * 4 + field
@@ -16,6 +17,7 @@
   var FIELD_WEIGHT = [1, 4, 7, 10];
   var PREFIX_FACTOR = 0.6;
   var PAGE = 50;
+  var EXACT_NAME_BONUS = 100;
 
   var docs = index.docs;
   var sharded = {};
@@ -93,6 +95,11 @@
     return scores;
   }
 
+  function namesOf(doc) {
+    var row = docs[doc].split("\t");
+    return [row[2]].concat(row[5] ? row[5].split("|") : []).map(function (name) { return termsOf(name).join(" "); });
+  }
+
   // Entries that match every term, best first, then in the site's order.
   function rank(terms) {
     var total = scoresOf(terms[0]);
@@ -100,8 +107,13 @@
       var scores = scoresOf(terms[t]);
       for (var d = 0; d < total.length; d++) total[d] = scores[d] > 0 && total[d] > 0 ? total[d] + scores[d] : 0;
     }
-    var hits = [];
-    for (var doc = 0; doc < total.length; doc++) if (total[doc] > 0) hits.push([total[doc], doc]);
+    var hits = [], wanted = terms.join(" "), named = FIELD_WEIGHT[2] * terms.length;
+    for (var doc = 0; doc < total.length; doc++) {
+      if (!(total[doc] > 0)) continue;
+      // An entry whose title or an alias is exactly the query comes first.
+      if (total[doc] >= named && namesOf(doc).indexOf(wanted) >= 0) total[doc] += EXACT_NAME_BONUS;
+      hits.push([total[doc], doc]);
+    }
     hits.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
     return hits;
   }

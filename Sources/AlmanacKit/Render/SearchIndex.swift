@@ -6,7 +6,9 @@ import Foundation
 ///
 /// `search-index.js` sets `window.ALMANAC_SEARCH = {kinds, docs, words, shards}`:
 /// - `kinds`: `[folder, noun]` of each kind of entry, by number.
-/// - `docs`: one string per entry, `KIND TAB slug TAB title TAB date TAB summary`,
+/// - `docs`: one string per entry, `KIND TAB slug TAB title TAB date TAB summary
+///   TAB aliases` (aliases separated by `|`, so that a query that names an
+///   entry exactly ranks it first),
 ///   one per line (a long array of strings parses much faster than nested
 ///   arrays); its page is `folder/slug.html`.
 /// - `words`: folded word → postings, for the words held inline.
@@ -44,6 +46,7 @@ struct SearchIndex: Sendable {
                 docs.append(SearchIndex.row([
                     String(number), id.slug, entry.title, entry.date?.display ?? "",
                     SearchIndex.shortened(entry.summary ?? ""),
+                    entry.aliases.map { $0.replacingOccurrences(of: "|", with: " ") }.joined(separator: "|"),
                 ]))
                 var fields: [String: Field] = [:]
                 let sources: [(String, Field)] = [(site.bodies[id]?.text ?? "", .body),

@@ -1,14 +1,14 @@
 window.ALMANAC_SEARCH = {
 "kinds": [["actors","actor"],["events","event"],["polls","poll"],["sources","source"],["pages","page"]],
 "docs": [
-"0\talice\tAlice Example\t\t",
-"0\tbob\tBob\t\t",
-"1\tlater\tLater thing\t2022\t",
-"1\tsummit-2022\tThe Summit\t6 March 2022\t",
-"2\tpoll-one\tPoll one\tMay 2022\t",
-"2\tpoll-two\tPoll two\tSeptember 2022\t",
-"3\tarticle\tAn article\t2 January 2023\t",
-"4\tabout\tAbout\t\t"
+"0\talice\tAlice Example\t\t\tAlly",
+"0\tbob\tBob\t\t\t",
+"1\tlater\tLater thing\t2022\t\t",
+"1\tsummit-2022\tThe Summit\t6 March 2022\t\t",
+"2\tpoll-one\tPoll one\tMay 2022\t\t",
+"2\tpoll-two\tPoll two\tSeptember 2022\t\t",
+"3\tarticle\tAn article\t2 January 2023\t\t",
+"4\tabout\tAbout\t\t\t"
 ],
 "shards": [],
 "words": {
