@@ -12,10 +12,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Debian's libcmark-dev, found through pkg-config (see Sources/CCmark/shim.h).
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // Debian's libxml2-dev: its HTML parser reads generated pages for `almanac diff`.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // renameat2(RENAME_EXCHANGE): swaps the new output folder in for the old one in one step.
         .target(name: "CExchange"),
         // The pipeline: load, parse, link, render, write.
@@ -24,16 +27,26 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CExchange",
+                "CLibXML2",
                 "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedTheme"]
+        ),
+        // `almanac serve`: live preview over HTTP (FlyingFox), file watching (inotify), live reload.
+        .target(
+            name: "AlmanacServe",
+            dependencies: [
+                "AlmanacKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
         ),
         // The thin command-line front end.
         .executableTarget(
             name: "almanac",
             dependencies: [
                 "AlmanacKit",
+                "AlmanacServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +57,10 @@ let package = Package(
             name: "AlmanacKitTests",
             dependencies: ["AlmanacKit"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "AlmanacServeTests",
+            dependencies: ["AlmanacServe", "AlmanacKit"]
         ),
     ]
 )

@@ -7,7 +7,7 @@ struct AlmanacCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "almanac",
         abstract: "Builds a cross-linked reference site of actors, events, polls and sources from Markdown.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, RenderCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, RenderCommand.self, DiffCommand.self, ServeCommand.self]
     )
 
     /// Exit status: 0 success, 1 the site has errors, 2 the command line is wrong.

@@ -19,8 +19,14 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "How many threads to use (default: one per core). The output is the same for any value.")
     var jobs: Int?
 
+    @Flag(help: "Build everything from scratch: neither read nor write the build cache (ROOT/.almanac-cache).")
+    var noCache = false
+
     @Flag(help: "Print errors only.")
     var quiet = false
+
+    @Flag(help: "Write nothing: exit 1 listing every file of Output/ that is stale, missing or extra, 0 when it is current.")
+    var check = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -29,7 +35,10 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var options = Almanac.Options(root: site.rootURL, output: output.map { URL(fileURLWithPath: $0) })
         options.includeDrafts = drafts
+        options.useCache = !noCache
         if let jobs { options.jobs = jobs }
+        if check { return try runCheck(options) }
+        options.progress = ProgressOutput.handler(quiet: quiet)
         let start = Date()
         let result = Almanac.build(options)
         report(result.diagnostics, quiet: quiet)
@@ -38,8 +47,23 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if !quiet {
-            let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
-            print("wrote \(result.filesWritten) files to \(options.output.path) in \(seconds) s (\(summary(of: result.diagnostics)))")
+            ProgressOutput.printLine(ProgressOutput.finished(result, seconds: Date().timeIntervalSince(start), into: options.output.path))
         }
+    }
+
+    private func runCheck(_ options: Almanac.Options) throws {
+        let result = Almanac.checkOutput(options)
+        report(result.diagnostics, quiet: quiet)
+        let folder = options.output.lastPathComponent + "/"
+        guard let comparison = result.comparison else {
+            FileHandle.standardError.write(Data("check failed: \(summary(of: result.diagnostics)); \(folder) not compared\n".utf8))
+            throw ExitCode(1)
+        }
+        guard comparison.isCurrent, result.succeeded else {
+            let counts = "\(comparison.stale.count) stale, \(comparison.missing.count) missing, \(comparison.extra.count) extra"
+            FileHandle.standardError.write(Data("\(folder) is out of date (\(counts)); run almanac build\n".utf8))
+            throw ExitCode(1)
+        }
+        if !quiet { print("\(folder) is current (\(summary(of: result.diagnostics)))") }
     }
 }

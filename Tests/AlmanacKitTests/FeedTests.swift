@@ -13,7 +13,7 @@ import Testing
         ], in: folder)
         folder.write("Content/site.yml", "title: Test\nbase_url: https://example.org/\n")
         let site = try #require(Almanac.load(Almanac.Options(root: root)).site)
-        let feed = ContextBuilder(site: site).feed(baseURL: "https://example.org/")
+        let feed = try contextBuilder(site, root: root).feed(baseURL: "https://example.org/")
         let entries = feed["entries"] as! [[String: Any]]
         #expect(entries.map { $0["updated"] as! String } == ["2023-06-01T00:00:00Z", "2023-12-31T00:00:00Z"])
         #expect(feed["updated"] as? String == "2023-12-31T00:00:00Z")

@@ -53,7 +53,7 @@ import Testing
             "Content/events/with-bob.md": "---\ntitle: With Bob\ndate: 2019-05\nactors: [bob]\n---\n",
             "Content/events/without.md": "---\ntitle: Without\ndate: 2015\n---\n",
         ], in: folder)
-        let context = ContextBuilder(site: site).entryPage(EntryID(.actor, "bob"))
+        let context = try contextBuilder(site, root: folder.url).entryPage(EntryID(.actor, "bob"))
         let timeline = try #require(context["timeline"] as? [String: Any])
         let rows = TimelineOverviewTests.rows(timeline)
         #expect(rows.map { $0["year"] as! String } == ["2019"])

@@ -25,7 +25,7 @@ extension Almanac {
         let resolver = Resolver(entries: site.entries, drafts: [], unparsed: [], unsafeHTML: unsafe || site.config.unsafeHTML)
         let linked = resolver.renderBody(of: entry)
         let diagnostics = (loaded.diagnostics + linked.diagnostics).sorted()
-        return (diagnostics.contains(where: \.isError) ? nil : linked.rendered.html, diagnostics)
+        return (diagnostics.contains(where: \.isError) ? nil : linked.html, diagnostics)
     }
 
     /// The entry a file under `Content/` is, if it is one.

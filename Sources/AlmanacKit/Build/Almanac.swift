@@ -7,6 +7,11 @@ public enum Almanac {
         public var output: URL
         public var includeDrafts = false
         public var jobs = Parallel.defaultJobs
+        /// Keep a build cache in `ROOT/.almanac-cache/` and use it to rebuild only
+        /// what changed (the command line's default; off for library callers).
+        public var useCache = false
+        /// Called as each stage finishes, for progress lines; nil prints nothing.
+        public var progress: ProgressHandler?
 
         public init(root: URL, output: URL? = nil) {
             self.root = root.standardizedFileURL
@@ -17,6 +22,9 @@ public enum Almanac {
     public struct Report: Sendable {
         public var diagnostics: [Diagnostic] = []
         public var filesWritten = 0
+        public var pagesWritten = 0
+        /// The build started from the cache of the previous one.
+        public var reusedCache = false
         public var succeeded: Bool { !diagnostics.contains(where: \.isError) }
     }
 
@@ -24,14 +32,18 @@ public enum Almanac {
     public struct Loaded: Sendable {
         public var site: LinkedSite?
         public var staticFiles: [ContentFile] = []
+        /// Every file the loader listed.
+        public var listedFiles: [ContentFile] = []
         public var diagnostics: [Diagnostic] = []
     }
 
     /// Stages 1 to 3: load, parse, link.
     public static func load(_ options: Options) -> Loaded {
+        var clock = StageClock(options.progress)
         let loader = ContentLoader(root: options.root)
         let listing = loader.list()
-        var loaded = Loaded(diagnostics: listing.diagnostics)
+        var loaded = Loaded(listedFiles: listing.files, diagnostics: listing.diagnostics)
+        clock.finish(.load, listing.files.count, "files")
 
         let parsed = Parallel.map(listing.files, jobs: options.jobs) { file in parse(file, with: loader) }
         var config: SiteConfig?
@@ -47,9 +59,11 @@ public enum Almanac {
             default: break
             }
         }
+        clock.finish(.parse, entries.count + broken.count, "entries")
         guard let config else { loaded.diagnostics.sort(); return loaded }
         let (site, linkDiagnostics) = Linker.link(config: config, entries: entries, broken: broken,
                                                   includeDrafts: options.includeDrafts, jobs: options.jobs)
+        clock.finish(.link, site?.graph.backlinks.values.reduce(0) { $0 + $1.count } ?? 0, "links")
         loaded.diagnostics += linkDiagnostics
         loaded.diagnostics.sort()
         if !loaded.diagnostics.contains(where: \.isError) { loaded.site = site }
@@ -92,8 +106,14 @@ public enum Almanac {
             report.diagnostics.append(.error(relative(options.output, to: options.root), nil, problem))
             return report
         }
-        let loaded = load(options)
+        var clock = StageClock(options.progress)
         let (theme, themeDiagnostics) = Theme.load(root: options.root)
+        clock.finish(.theme, theme?.assets.count ?? 0, "assets")
+        if options.useCache, let theme, !themeDiagnostics.contains(where: \.isError),
+           let incremental = incrementalBuild(options, theme: theme, themeDiagnostics: themeDiagnostics) {
+            return incremental
+        }
+        let loaded = load(options)
         report.diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
         guard let site = loaded.site, let theme, report.succeeded else { return report }
 
@@ -113,9 +133,17 @@ public enum Almanac {
             let writer = try OutputWriter(output: options.output)
             do throws(OutputWriter.Failure) {
                 try writer.makeFolders(for: files + theme.assets.map(\.path))
-                try write(renderer, theme: theme, staticFiles: loaded.staticFiles, to: writer, jobs: options.jobs)
+                try write(renderer, theme: theme, staticFiles: loaded.staticFiles, to: writer, jobs: options.jobs, clock: &clock)
                 try writer.commit()
                 report.filesWritten = files.count + theme.assets.count
+                report.pagesWritten = renderer.pages.count
+                clock.finish(.write, report.filesWritten - report.pagesWritten, "other files")
+                if options.useCache {
+                    let inputs = BuildCache.inputStamps(loaded.listedFiles, root: options.root)
+                    let outputs = BuildCache.outputStamps(files + theme.assets.map(\.path), in: options.output)
+                    saveCache(site, warnings: Dictionary(grouping: report.diagnostics, by: \.path), inputs: inputs,
+                              outputs: outputs, diagnostics: report.diagnostics, options: options)
+                }
             } catch {
                 writer.discard()
                 throw error
@@ -126,17 +154,21 @@ public enum Almanac {
         return report
     }
 
-    private static func write(_ renderer: SiteRenderer, theme: Theme, staticFiles: [ContentFile], to writer: OutputWriter, jobs: Int) throws(OutputWriter.Failure) {
+    /// Pages are rendered and written in one parallel pass (the `render` stage);
+    /// assets, static files and the swap are the `write` stage.
+    private static func write(_ renderer: SiteRenderer, theme: Theme, staticFiles: [ContentFile], to writer: OutputWriter, jobs: Int,
+                              clock: inout StageClock) throws(OutputWriter.Failure) {
+        let failures = Parallel.map(renderer.pages, jobs: jobs) { page -> OutputWriter.Failure? in
+            do throws(OutputWriter.Failure) { try writer.write(renderer.render(page), to: page.path); return nil } catch { return error }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        clock.finish(.render, renderer.pages.count, "pages")
         for asset in theme.assets { try writer.write(asset.data, to: asset.path) }
         for file in staticFiles {
             guard case .staticFile(let path) = file.role else { continue }
             guard let data = try? Data(contentsOf: file.url) else { throw .cannotWrite(path, "cannot read \(file.path)") }
             try writer.write(data, to: path)
         }
-        let failures = Parallel.map(renderer.pages, jobs: jobs) { page -> OutputWriter.Failure? in
-            do throws(OutputWriter.Failure) { try writer.write(renderer.render(page), to: page.path); return nil } catch { return error }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
     }
 
     /// Why the output folder must not be written, if it must not.

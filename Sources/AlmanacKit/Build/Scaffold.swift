@@ -44,12 +44,12 @@ public enum Scaffold {
             lines += ["pollster: \(pollster ?? "pollster-slug")", "date: \"\(today)\"", "method: \"\"", "question: \"\"",
                       "results:", "  - {answer: \"Yes\", percent: 50}", "  - {answer: \"No\", percent: 50}", "sources: []"]
         case .source:
-            lines += ["publication: \"\"", "author: \"\"", "published: \"\(today)\""]
+            lines += ["publication: \"(publisher)\"", "author: \"\"", "published: \"\(today)\""]
             notes.append("cite it from an event or poll (`sources: [\(slug)]`) or link it from a body (`[text](source:\(slug))`)")
         case .page, .home:
             break
         }
-        lines += ["---", "", "Write about \(title) here. Link other entries like [this](actor:some-slug).", ""]
+        lines += ["---", "", "Write about \(title) here. Link other entries with `[text](actor:SLUG)` or `<event:SLUG>`.", ""]
         try write(lines.joined(separator: "\n"), to: url, path: path)
         written.append(path)
         return (written, notes)

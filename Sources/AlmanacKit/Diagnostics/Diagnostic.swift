@@ -2,8 +2,8 @@
 ///
 /// `path` is relative to the site's root. Line and column are 1-based; the
 /// column counts characters (Unicode scalars), as editors do.
-public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringConvertible {
-    public enum Severity: String, Sendable {
+public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+    public enum Severity: String, Sendable, Codable {
         case error
         case warning
     }
@@ -51,7 +51,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
 }
 
 /// A 1-based line and column in a source file.
-public struct SourcePosition: Sendable, Hashable {
+public struct SourcePosition: Sendable, Hashable, Codable {
     public let line: Int
     public let column: Int
 

@@ -1,5 +1,5 @@
 /// One reference between two entries.
-public struct Edge: Sendable, Hashable {
+public struct Edge: Sendable, Hashable, Codable {
     public let from: EntryID
     public let to: EntryID
     public let relation: Relation
@@ -8,7 +8,8 @@ public struct Edge: Sendable, Hashable {
 /// Every reference of the site, from front matter and from bodies, inverted
 /// once so that each page can list what refers to it.
 public struct EntryGraph: Sendable {
-    /// Incoming edges of each entry, grouped by relation, each group in display order.
+    /// Incoming edges of each entry, grouped by relation, then by the kind of the
+    /// referring entry, each group in display order (`order`: an entry's place among its kind).
     public let backlinks: [EntryID: [Edge]]
 
     init(edges: [Edge], order: [EntryID: Int]) {
@@ -19,9 +20,9 @@ public struct EntryGraph: Sendable {
         backlinks = incoming.mapValues { edges in
             edges.sorted { a, b in
                 if a.relation != b.relation { return a.relation < b.relation }
-                let (rankA, rankB) = (order[a.from, default: .max], order[b.from, default: .max])
-                // Ranks are per kind, so entries of different kinds can tie: the ID decides.
-                return rankA != rankB ? rankA < rankB : a.from < b.from
+                if a.from.kind != b.from.kind { return a.from.kind < b.from.kind }
+                let (ra, rb) = (order[a.from, default: .max], order[b.from, default: .max])
+                return ra != rb ? ra < rb : a.from < b.from
             }
         }
     }

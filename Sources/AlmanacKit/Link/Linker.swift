@@ -10,7 +10,12 @@ public struct LinkedSite: Sendable {
     public let timeline: [EntryID]
     /// Each event's place in `ordered[.event]`, for previous and next links.
     public let eventIndex: [EntryID: Int]
-    public let bodies: [EntryID: Markdown.Rendered]
+    /// Each entry's body as HTML, cross-references resolved.
+    public let bodies: [EntryID: String]
+    /// Each entry's distinct body words, for the search index.
+    public let searchWords: [EntryID: String]
+    /// The entries each body refers to, in the order of first reference.
+    public let mentions: [EntryID: [EntryID]]
     public let graph: EntryGraph
 
     public subscript(id: EntryID) -> Entry { entries[id]! }
@@ -20,9 +25,18 @@ public struct LinkedSite: Sendable {
 /// references on each body's cmark tree and in front matter, reports the ones
 /// that lead nowhere, and builds the graph of who refers to whom.
 public enum Linker {
+    /// What an earlier build found in a body that has not changed since: its
+    /// references (checked then) and its words. Such a body is not rendered again.
+    public struct ReusedBody: Sendable, Codable {
+        public let mentions: [EntryID]
+        public let words: String
+    }
+
     /// `broken` holds what could be read of entries whose files had errors: their
     /// references are checked too, and references to them are not reported.
-    public static func link(config: SiteConfig, entries allEntries: [Entry], broken: [Entry] = [], includeDrafts: Bool, jobs: Int) -> (LinkedSite?, [Diagnostic]) {
+    /// Entries in `reused` keep their earlier body's references and words, and get no HTML.
+    public static func link(config: SiteConfig, entries allEntries: [Entry], broken: [Entry] = [], reused: [EntryID: ReusedBody] = [:],
+                            includeDrafts: Bool, jobs: Int) -> (LinkedSite?, [Diagnostic]) {
         let unparsed = Set(broken.map(\.id))
         let entries = allEntries.filter { includeDrafts || !$0.draft }
         let byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -40,17 +54,32 @@ public enum Linker {
                 }
             }
         }
-        let linked = Parallel.map(entries + broken, jobs: jobs) { resolver.renderBody(of: $0) }
-        var bodies: [EntryID: Markdown.Rendered] = [:]
-        for (entry, result) in zip(entries + broken, linked) {
-            if !unparsed.contains(entry.id) { bodies[entry.id] = result.rendered }
+        let fresh = (entries + broken).filter { reused[$0.id] == nil }
+        let linked = Parallel.map(fresh, jobs: jobs) { resolver.renderBody(of: $0) }
+        var bodies: [EntryID: String] = [:]
+        var searchWords: [EntryID: String] = [:]
+        var mentions: [EntryID: [EntryID]] = [:]
+        for (entry, result) in zip(fresh, linked) {
+            if !unparsed.contains(entry.id) {
+                bodies[entry.id] = result.html
+                searchWords[entry.id] = result.words
+                mentions[entry.id] = result.edges.map(\.to).uniqued()
+            }
             edges += result.edges
             diagnostics += result.diagnostics
         }
+        for entry in entries {
+            guard let body = reused[entry.id] else { continue }
+            searchWords[entry.id] = body.words
+            mentions[entry.id] = body.mentions
+            edges += body.mentions.map { Edge(from: entry.id, to: $0, relation: .mentions) }
+        }
 
         let ordered = order(entries)
+        // One rank across all kinds (kind by kind, each in its order): lists that mix kinds,
+        // such as "Referenced by", need a total order, or a Set's hashing would pick one.
         var rank: [EntryID: Int] = [:]
-        for kind in EntryKind.allCases { for (index, id) in (ordered[kind] ?? []).enumerated() { rank[id] = index } }
+        for id in EntryKind.allCases.flatMap({ ordered[$0] ?? [] }) { rank[id] = rank.count }
         let timeline = ((ordered[.event] ?? []) + (ordered[.poll] ?? [])).sorted { timelineOrder(byID[$0]!, byID[$1]!) }
         let graph = EntryGraph(edges: edges, order: rank)
         for id in ordered[.source] ?? [] where graph.incoming(id).isEmpty {
@@ -58,8 +87,9 @@ public enum Linker {
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
         let eventIndex = Dictionary(uniqueKeysWithValues: (ordered[.event] ?? []).enumerated().map { ($1, $0) })
-        let site = LinkedSite(config: config, entries: byID, ordered: ordered, timeline: timeline, eventIndex: eventIndex,
-                              bodies: bodies, graph: graph)
+        // The Markdown is rendered now: drop it rather than keep a second copy of every body.
+        let site = LinkedSite(config: config, entries: byID.mapValues { $0.withoutBody }, ordered: ordered, timeline: timeline,
+                              eventIndex: eventIndex, bodies: bodies, searchWords: searchWords, mentions: mentions, graph: graph)
         return (site, diagnostics)
     }
 
@@ -89,5 +119,13 @@ public enum Linker {
             result[kind] = sorted.map(\.id)
         }
         return result
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each kept at its first place only.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
     }
 }

@@ -22,7 +22,9 @@ struct Resolver: Sendable {
     }
 
     struct LinkedBody: Sendable {
-        let rendered: Markdown.Rendered
+        let html: String
+        /// The body's distinct words, for search.
+        let words: String
         let edges: [Edge]
         let diagnostics: [Diagnostic]
     }
@@ -46,7 +48,7 @@ struct Resolver: Sendable {
                 return .keep
             }
         }
-        return LinkedBody(rendered: rendered, edges: edges, diagnostics: diagnostics)
+        return LinkedBody(html: rendered.html, words: SearchIndex.words(rendered.text), edges: edges, diagnostics: diagnostics)
     }
 
     enum Resolution {

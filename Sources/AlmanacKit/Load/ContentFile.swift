@@ -12,8 +12,21 @@ public struct ContentFile: Sendable, Hashable {
     public let role: Role
     /// Relative to the site's root, e.g. `Content/actors/csto.md`.
     public let path: String
-    /// Absolute, for reading.
-    public let url: URL
+    /// Absolute, for reading. (A string: a site has tens of thousands of files,
+    /// and building a `URL` for each was a large part of listing them.)
+    public let absolutePath: String
+
+    public var url: URL { URL(fileURLWithPath: absolutePath, isDirectory: false) }
+
+    public init(role: Role, path: String, absolutePath: String) {
+        self.role = role
+        self.path = path
+        self.absolutePath = absolutePath
+    }
+
+    public init(role: Role, path: String, url: URL) {
+        self.init(role: role, path: path, absolutePath: url.path)
+    }
 }
 
 /// The site's text files are UTF-8; this says where one is not.

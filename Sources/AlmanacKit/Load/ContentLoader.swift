@@ -65,14 +65,19 @@ public struct ContentLoader: Sendable {
 
     private func listEntries(of kind: EntryKind, in folder: URL, path: String, into listing: inout Listing) {
         var slugsByLowercase: [String: String] = [:]
+        let folderPath = folder.path
+        let types = DirectoryEntries.types(in: folderPath)
         for name in children(of: folder, path: path, into: &listing) {
             let filePath = path + "/" + name
-            let url = folder.appending(path: name)
+            let absolutePath = folderPath + "/" + name
             guard name.hasSuffix(".md") else {
                 listing.diagnostics.append(.warning(filePath, nil, "not a Markdown file (.md); ignored"))
                 continue
             }
-            guard readable(url, path: filePath, into: &listing) else { continue }
+            // A regular file needs no further look; anything else is checked.
+            if types[name] != .regular {
+                guard readable(URL(fileURLWithPath: absolutePath), path: filePath, into: &listing) else { continue }
+            }
             let slug = String(name.dropLast(3))
             if let problem = Slug.problem(with: slug) {
                 listing.diagnostics.append(.error(filePath, nil, "'\(slug)' is not a valid slug: \(problem)"))
@@ -82,7 +87,7 @@ public struct ContentLoader: Sendable {
                 listing.diagnostics.append(.error(filePath, nil, "slug '\(slug)' differs from '\(other)' only in case"))
                 continue
             }
-            listing.files.append(ContentFile(role: .entry(EntryID(kind, slug)), path: filePath, url: url))
+            listing.files.append(ContentFile(role: .entry(EntryID(kind, slug)), path: filePath, absolutePath: absolutePath))
         }
     }
 
@@ -110,10 +115,13 @@ public struct ContentLoader: Sendable {
             listing.diagnostics.append(.error(path, nil, "cannot be read"))
             return []
         }
+        let types = DirectoryEntries.types(in: folder.path)
         return names
             .filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             .filter { name in
+                // Only what the directory itself does not say is a file or folder needs a look.
+                if let type = types[name], type != .other { return true }
                 let url = folder.appending(path: name)
                 guard isSymbolicLink(url) else { return true }
                 let childPath = path + "/" + name
@@ -145,8 +153,8 @@ public struct ContentLoader: Sendable {
 }
 
 func isDirectory(_ url: URL) -> Bool {
-    var directory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: url.path, isDirectory: &directory) && directory.boolValue
+    var info = stat()
+    return stat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
 }
 
 func isSymbolicLink(_ url: URL) -> Bool {
@@ -159,4 +167,28 @@ func realPath(_ url: URL) -> String? {
     guard let resolved = realpath(url.path, nil) else { return nil }
     defer { free(resolved) }
     return String(cString: resolved)
+}
+
+/// What `readdir` says of the names in a folder, without a system call per name.
+enum DirectoryEntries {
+    enum FileType { case regular, directory, other }
+
+    /// Regular files and folders as the directory reports them; links, other
+    /// kinds and names the file system does not type are `.other`.
+    static func types(in path: String) -> [String: FileType] {
+        guard let directory = opendir(path) else { return [:] }
+        defer { closedir(directory) }
+        var types: [String: FileType] = [:]
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): types[name] = .regular
+            case Int32(DT_DIR): types[name] = .directory
+            default: types[name] = .other
+            }
+        }
+        return types
+    }
 }

@@ -1,5 +1,5 @@
 /// One Markdown file of `Content/`, with its front matter checked and typed.
-public struct Entry: Sendable {
+public struct Entry: Sendable, Codable {
     public let id: EntryID
     /// Relative to the site's root, e.g. `Content/actors/csto.md`.
     public let path: String
@@ -8,17 +8,24 @@ public struct Entry: Sendable {
     public let aliases: [String]
     public let draft: Bool
     public let details: Details
-    /// The Markdown after the front matter.
-    public let body: String
+    /// The Markdown after the front matter (empty once the site is linked).
+    public private(set) var body: String
     /// How many lines of the file come before the body (the front matter).
     public let bodyLineOffset: Int
     /// Every reference made in the front matter, with where it was written.
     public let fieldReferences: [FieldReference]
 
     public var kind: EntryKind { id.kind }
+
+    /// The same entry without its Markdown, once that is rendered.
+    var withoutBody: Entry {
+        var copy = self
+        copy.body = ""
+        return copy
+    }
     public var slug: String { id.slug }
 
-    public enum Details: Sendable {
+    public enum Details: Sendable, Codable {
         case actor(Actor)
         case event(Event)
         case poll(Poll)
@@ -26,8 +33,8 @@ public struct Entry: Sendable {
         case page
     }
 
-    public struct Actor: Sendable {
-        public enum Kind: String, Sendable, CaseIterable {
+    public struct Actor: Sendable, Codable {
+        public enum Kind: String, Sendable, CaseIterable, Codable {
             case person, organization, state, media, group
         }
         public let kind: Kind
@@ -35,7 +42,7 @@ public struct Entry: Sendable {
         public let country: String?
     }
 
-    public struct Event: Sendable {
+    public struct Event: Sendable, Codable {
         public let date: PartialDate
         public let end: PartialDate?
         public let circa: Bool
@@ -44,8 +51,8 @@ public struct Entry: Sendable {
         public let sources: [String]
     }
 
-    public struct Poll: Sendable {
-        public struct Result: Sendable {
+    public struct Poll: Sendable, Codable {
+        public struct Result: Sendable, Codable {
             public let answer: String
             public let percent: Double
         }
@@ -61,7 +68,7 @@ public struct Entry: Sendable {
         public let sources: [String]
     }
 
-    public struct Source: Sendable {
+    public struct Source: Sendable, Codable {
         public let publication: String
         public let authors: [String]
         public let published: PartialDate?
@@ -88,14 +95,14 @@ public struct Entry: Sendable {
 }
 
 /// A reference from an entry's front matter (`actors:`, `pollster:`, `sources:`).
-public struct FieldReference: Sendable, Hashable {
+public struct FieldReference: Sendable, Hashable, Codable {
     public let target: EntryID
     public let relation: Relation
     public let position: SourcePosition?
 }
 
 /// How one entry refers to another: the edge labels of the entry graph.
-public enum Relation: String, Sendable, CaseIterable, Comparable {
+public enum Relation: String, Sendable, CaseIterable, Comparable, Codable {
     /// An event's `actors:`.
     case participant
     /// A poll's `pollster:`.

@@ -1,5 +1,5 @@
 /// The kinds of Markdown file under `Content/`, each in its own folder.
-public enum EntryKind: String, Sendable, CaseIterable, Comparable {
+public enum EntryKind: String, Sendable, CaseIterable, Comparable, Codable {
     case actor, event, poll, source, page
     /// `Content/index.md`, the home page's text: not a folder, and no cross-reference names it.
     case home
@@ -22,7 +22,7 @@ public enum EntryKind: String, Sendable, CaseIterable, Comparable {
 }
 
 /// Names one entry: its kind and slug.
-public struct EntryID: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct EntryID: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let kind: EntryKind
     public let slug: String
 

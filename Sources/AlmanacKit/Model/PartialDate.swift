@@ -2,7 +2,7 @@
 ///
 /// Ordered as the timeline orders: by the earliest day the date can mean, then by
 /// precision (a day before a month before a year).
-public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public enum Precision: Int, Sendable, Comparable {
         case day = 0, month = 1, year = 2
         public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }

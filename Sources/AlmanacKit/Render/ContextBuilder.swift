@@ -1,8 +1,17 @@
+import Foundation
+
+/// A key that is there but has no value: renders as nothing, and stops
+/// swift-mustache's search of enclosing contexts for the key.
+nonisolated(unsafe) let absent: Any = NSNull()  // immutable: NSNull has no state
+
 /// Builds the Mustache context of each page: plain dictionaries, arrays and
 /// strings. Every value from Content is passed as text, and the templates'
 /// `{{...}}` escape it; only rendered bodies and generated SVG use `{{{...}}}`.
 struct ContextBuilder {
     let site: LinkedSite
+    let theme: Theme
+    /// Each entry's list item, rendered once per folder depth and shared by every page.
+    let itemCache: ItemCache
 
     /// The header's name for the index of each kind.
     static let sectionTitle: [EntryKind: String] = [.actor: "Actors", .poll: "Polls", .source: "Sources"]
@@ -39,10 +48,14 @@ struct ContextBuilder {
     /// A link to an entry from `page`, with what lists show of it.
     func item(_ id: EntryID, from page: Page) -> [String: Any] {
         let entry = site[id]
+        // Every key a list template may ask for is present (absent ones as NSNull,
+        // which renders as nothing): a missing key would make swift-mustache
+        // search every enclosing context for it, on every item.
         var item: [String: Any] = [
             "title": entry.title, "url": page.root + id.outputPath, "kind": id.kind.noun, "slug": id.slug,
+            "summary": entry.summary ?? absent, "date": absent, "datetime": absent,
+            "actor_kind": absent, "role": absent, "publication": absent,
         ]
-        if let summary = entry.summary { item["summary"] = summary }
         if let date = entry.date {
             let circa: Bool = if case .event(let event) = entry.details { event.circa } else { false }
             item["date"] = DateText.span(date, entry.end, circa: circa)
@@ -56,13 +69,23 @@ struct ContextBuilder {
         return item
     }
 
-    func items(_ ids: [EntryID], from page: Page) -> [[String: Any]] {
-        ids.map { item($0, from: page) }
+    /// The entries as list items, each rendered by the template `partials/item`.
+    /// An entry's item is the same in every list of pages at the same depth (only
+    /// its relative URL differs with depth), so it is rendered once and reused,
+    /// as Hugo's `partialCached` does: a site lists each entry on many pages.
+    func itemsHTML(_ ids: [EntryID], from page: Page) -> String {
+        var html = ""
+        for id in ids {
+            html += itemCache.item(id, root: page.root) {
+                theme.render("partials/item", item(id, from: page))
+            }
+        }
+        return html
     }
 
-    /// `{items: [...]}` for a list that may be empty; nil when it is, so that
-    /// `{{#x}}...{{/x}}` shows its heading and list only when there is something in it.
-    func list(_ ids: [EntryID], from page: Page) -> [String: Any]? {
-        ids.isEmpty ? nil : ["items": items(ids, from: page)]
+    /// `{html: "<li>...</li>..."}` for a list that may be empty; nothing when it is,
+    /// so that `{{#x}}...{{/x}}` shows its heading and list only when there is something in it.
+    func list(_ ids: [EntryID], from page: Page) -> Any {
+        ids.isEmpty ? absent : ["html": itemsHTML(ids, from: page)]
     }
 }

@@ -7,10 +7,10 @@ extension ContextBuilder {
         var context = base(page, title: entry.title, description: entry.summary, section: section)
         var entryContext: [String: Any] = [
             "title": entry.title, "kind": id.kind.noun, "slug": id.slug,
-            "body": site.bodies[id]?.html ?? "",
+            "body": site.bodies[id] ?? "",
         ]
-        if let summary = entry.summary { entryContext["summary"] = summary }
-        if !entry.aliases.isEmpty { entryContext["aliases"] = entry.aliases.joined(separator: ", ") }
+        entryContext["summary"] = entry.summary ?? absent
+        entryContext["aliases"] = entry.aliases.isEmpty ? absent : entry.aliases.joined(separator: ", ")
         context["entry"] = entryContext
         context["breadcrumbs"] = ["items": breadcrumbs(for: id)]
         context["mentioned_in"] = list(site.graph.incoming(id, .mentions), from: page)
@@ -27,7 +27,7 @@ extension ContextBuilder {
             let dated = Set(site.graph.incoming(id, .participant) + site.graph.incoming(id, .pollster) + site.graph.incoming(id, .subject))
             let ordered = dated.sorted { Linker.timelineOrder(site[$0], site[$1]) }
             context["timeline"] = ordered.isEmpty ? nil : TimelineOverview(site: site, ids: ordered)
-                .context(from: page, id: "actor-timeline", caption: "Events and polls of \(entry.title)")
+                .context(from: page, id: "actor-timeline", caption: "This actor's events and polls")
         case .event(let event):
             var details: [String: Any] = [
                 "date": DateText.span(event.date, event.end, circa: event.circa),
@@ -43,8 +43,8 @@ extension ContextBuilder {
             context["actors"] = list(event.actors.map { EntryID(.actor, $0) }, from: page)
             context["sources"] = list(event.sources.map { EntryID(.source, $0) }, from: page)
             let (previous, next) = neighbours(of: id)
-            context["previous"] = previous.map { item($0, from: page) }
-            context["next"] = next.map { item($0, from: page) }
+            context["previous"] = previous.map { item($0, from: page) } ?? absent
+            context["next"] = next.map { item($0, from: page) } ?? absent
         case .poll(let poll):
             context["poll"] = pollDetails(poll, page: page)
             context["actors"] = list(poll.actors.map { EntryID(.actor, $0) }, from: page)

@@ -12,7 +12,7 @@ extension ContextBuilder {
             var item: [String: Any] = [
                 "title": entry.title, "url": url, "id": url,
                 "updated": DateText.rfc3339(entry.end ?? entry.date!),
-                "content": site.bodies[id]?.html ?? "",
+                "content": site.bodies[id] ?? "",
             ]
             if let summary = entry.summary { item["summary"] = summary }
             return item

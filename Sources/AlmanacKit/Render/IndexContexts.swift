@@ -4,7 +4,7 @@ extension ContextBuilder {
         let home = site.entries[.home]
         let title = home.map(\.title).flatMap { $0.isEmpty ? nil : $0 } ?? site.config.title
         var context = base(.home, title: title, description: home?.summary, section: nil)
-        context["body"] = site.bodies[.home]?.html ?? ""
+        context["body"] = site.bodies[.home] ?? ""
         context["counts"] = [
             ["label": "events", "count": site.ordered[.event]?.count ?? 0, "url": Page.timeline.path],
             ["label": "actors", "count": site.ordered[.actor]?.count ?? 0, "url": Page.index(.actor).path],
@@ -22,14 +22,14 @@ extension ContextBuilder {
         var years: [[String: Any]] = []
         var currentYear: Int?
         var groups: [[String: Any]] = []
-        var groupItems: [[String: Any]] = []
+        var groupItems: [EntryID] = []
         var groupKey: (Int, Int?)?
 
         func closeGroup() {
             guard let (year, month) = groupKey else { return }
             let label = month.map { "\(PartialDate.monthNames[$0 - 1]) \(year)" } ?? "\(year), month not known"
             let anchor = month.map { "y\(year)-\(zeroPadded($0, width: 2))" } ?? "y\(year)"
-            groups.append(["label": label, "anchor": anchor, "items": groupItems])
+            groups.append(["label": label, "anchor": anchor, "html": itemsHTML(groupItems, from: .timeline)])
             groupItems = []
         }
         func closeYear() {
@@ -56,7 +56,7 @@ extension ContextBuilder {
                 closeGroup()
                 groupKey = key
             }
-            groupItems.append(item(id, from: .timeline))
+            groupItems.append(id)
         }
         closeYear()
         context["years"] = years
@@ -73,7 +73,7 @@ extension ContextBuilder {
         case .actor:
             context["groups"] = Entry.Actor.Kind.allCases.compactMap { actorKind -> [String: Any]? in
                 let members = ids.filter { if case .actor(let a) = site[$0].details { a.kind == actorKind } else { false } }
-                return members.isEmpty ? nil : ["label": ActorKindLabel.plural[actorKind]!, "items": items(members, from: page)]
+                return members.isEmpty ? nil : ["label": ActorKindLabel.plural[actorKind]!, "html": itemsHTML(members, from: page)]
             }
         case .poll:
             // Polls that asked the same question stand together, the groups in order of their first poll.
@@ -87,7 +87,7 @@ extension ContextBuilder {
             }
             context["groups"] = order.map { question -> [String: Any] in
                 let polls = byQuestion[question]!
-                var group: [String: Any] = ["items": items(polls, from: page)]
+                var group: [String: Any] = ["html": itemsHTML(polls, from: page), "comparison": absent]
                 if !question.isEmpty {
                     group["question"] = question
                     if polls.count > 1 { group["comparison"] = comparison(polls, from: page) }
@@ -95,7 +95,7 @@ extension ContextBuilder {
                 return group
             }
         default:
-            context["items"] = items(ids, from: page)
+            context["html"] = itemsHTML(ids, from: page)
         }
         return context
     }
@@ -116,7 +116,7 @@ extension ContextBuilder {
         let rows = answers.map { answer -> [String: Any] in
             ["answer": answer, "cells": polls.map { id in ["percent": percent[id]?[answer].map { formatPercent($0) + "%" } ?? "–"] }]
         }
-        return ["polls": items(polls, from: page), "rows": rows]
+        return ["polls": polls.map { item($0, from: page) }, "rows": rows]
     }
 
     func searchPage() -> [String: Any] {

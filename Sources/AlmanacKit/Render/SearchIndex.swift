@@ -49,11 +49,12 @@ struct SearchIndex: Sendable {
                     entry.aliases.map { $0.replacingOccurrences(of: "|", with: " ") }.joined(separator: "|"),
                 ]))
                 var fields: [String: Field] = [:]
-                let sources: [(String, Field)] = [(site.bodies[id]?.text ?? "", .body),
-                                                  ((entry.summary ?? "") + " " + SearchIndex.facts(of: entry), .summary),
+                // The body's words were folded in the (parallel) link stage.
+                for word in (site.searchWords[id] ?? "").split(separator: " ") { fields[String(word)] = .body }
+                let sources: [(String, Field)] = [((entry.summary ?? "") + " " + SearchIndex.facts(of: entry), .summary),
                                                   (entry.aliases.joined(separator: " "), .alias), (entry.title, .title)]
                 for (text, field) in sources {
-                    for word in SearchIndex.words(text) { fields[word] = field }
+                    for word in SearchIndex.words(text).split(separator: " ") { fields[String(word)] = field }
                 }
                 for (word, field) in fields { best[word, default: []].append((doc, field)) }
             }
@@ -88,7 +89,10 @@ struct SearchIndex: Sendable {
     /// Paths of the shard files, inside `Output/`.
     var shardPaths: [String] { shards.map { SearchIndex.shardPath($0.key) } }
 
-    static func shardPath(_ key: String) -> String { "search/\(key).js" }
+    /// The folder of the shards inside `Output/`.
+    static let shardFolder = "search/"
+
+    static func shardPath(_ key: String) -> String { shardFolder + key + ".js" }
 
     /// `search-index.js`.
     var script: String {
@@ -122,16 +126,49 @@ struct SearchIndex: Sendable {
         }
     }
 
-    /// Folded words of `text`, each once, of two characters or more.
-    static func words(_ text: String) -> Set<String> {
-        var result = Set<String>()
-        for word in fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where word.count > 1 {
-            result.insert(String(word))
+    /// The distinct words of `text`, folded (see `fold`), of two characters or
+    /// more, separated by spaces in order of first use. Works on UTF-8 bytes;
+    /// only non-ASCII scalars consult Unicode's tables.
+    static func words(_ text: String) -> String {
+        var seen = Set<[UInt8]>()
+        var output: [UInt8] = []
+        var word: [UInt8] = []
+        var length = 0
+        func flush() {
+            if length > 1, seen.insert(word).inserted {
+                if !output.isEmpty { output.append(0x20) }
+                output += word
+            }
+            word.removeAll(keepingCapacity: true)
+            length = 0
         }
-        return result
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
+                    word.append(UInt8(value))
+                } else if (0x41...0x5A).contains(value) {
+                    word.append(UInt8(value + 0x20))
+                } else {
+                    flush()
+                    continue
+                }
+                length += 1
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue  // a combining mark: dropped, as after decomposition
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                let folded = fold(String(scalar))
+                word += folded.utf8
+                length += folded.unicodeScalars.count
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// As the script folds: NFD, combining marks dropped, lower case.
+    /// As the script folds: canonical decomposition, combining marks dropped, lower case.
     static func fold(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars

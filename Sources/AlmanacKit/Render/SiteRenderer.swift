@@ -5,6 +5,7 @@ public struct SiteRenderer: Sendable {
     public let site: LinkedSite
     public let theme: Theme
     public let pages: [Page]
+    private let itemCache = ItemCache()
     /// Built once: its shards are pages of their own.
     let searchIndex: SearchIndex
 
@@ -16,7 +17,7 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ page: Page) -> Data {
-        let contexts = ContextBuilder(site: site)
+        let contexts = ContextBuilder(site: site, theme: theme, itemCache: itemCache)
         let text: String
         switch page {
         case .home: text = theme.render("home", contexts.homePage())

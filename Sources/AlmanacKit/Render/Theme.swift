@@ -24,6 +24,7 @@ public struct Theme: Sendable {
         let own = root.appending(path: "Templates")
         if isDirectory(own) { collect(own, prefix: "", into: &files, diagnostics: &diagnostics) }
 
+        FastHTMLContentType.register()
         var library = MustacheLibrary()
         var assets: [(String, Data)] = []
         for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
@@ -38,9 +39,10 @@ public struct Theme: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: FastHTMLContentType.pragma + "\n" + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                let at = SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber)
+                // The pragma takes a line of its own before the template's text.
+                let at = SourcePosition(line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
                 diagnostics.append(.error(origin, at, "template syntax: \(describe(error.error))"))
             } catch {
                 diagnostics.append(.error(origin, nil, "template syntax: \(error)"))

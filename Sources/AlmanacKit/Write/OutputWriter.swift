@@ -62,6 +62,8 @@ public final class OutputWriter: @unchecked Sendable {
     /// Writes one file (world-readable, as a web server or link checker expects).
     public func write(_ data: Data, to path: String) throws(Failure) {
         let url = staging.appending(path: path)
+        // A hard link to the previous output may stand here: replace it, never write through it.
+        unlink(url.path)
         let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -75,6 +77,19 @@ public final class OutputWriter: @unchecked Sendable {
             return true
         }
         if !written { throw .cannotWrite(path, String(cString: strerror(errno))) }
+    }
+
+    /// Carries a file of the previous output over unchanged, as a hard link (a
+    /// copy where links are not possible). `write` never writes through such a
+    /// link: it replaces the file.
+    public func link(_ existing: URL, to path: String) throws(Failure) {
+        let target = staging.appending(path: path)
+        if Glibc.link(existing.path, target.path) == 0 { return }
+        do {
+            try FileManager.default.copyItem(at: existing, to: target)
+        } catch {
+            throw .cannotWrite(path, OutputWriter.reason(error))
+        }
     }
 
     /// Puts the staged folder in place of the output, atomically where the

@@ -72,9 +72,12 @@ func build(_ root: URL, output: URL? = nil, jobs: Int = 2) -> Almanac.Report {
 enum AlmanacBinary {
     static var url: URL {
         var folder = Bundle.main.bundleURL
+        // On Linux the main bundle is the build folder itself; on macOS the test bundle sits in it.
         for candidate in [Bundle.main.bundleURL] + Bundle.allBundles.map(\.bundleURL) {
-            let binary = candidate.deletingLastPathComponent().appending(path: "almanac")
-            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+            for folder in [candidate, candidate.deletingLastPathComponent()] {
+                let binary = folder.appending(path: "almanac")
+                if FileManager.default.isExecutableFile(atPath: binary.path), !isDirectory(binary) { return binary }
+            }
             folder = candidate
         }
         return folder.deletingLastPathComponent().appending(path: "almanac")
@@ -105,4 +108,15 @@ enum AlmanacBinary {
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
+}
+
+private func isDirectory(_ url: URL) -> Bool {
+    var flag: ObjCBool = false
+    return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
+}
+
+/// The context builder of `site` with the default theme, for tests of page contexts.
+func contextBuilder(_ site: LinkedSite, root: URL) throws -> ContextBuilder {
+    let theme = try #require(Theme.load(root: root).0)
+    return ContextBuilder(site: site, theme: theme, itemCache: ItemCache())
 }

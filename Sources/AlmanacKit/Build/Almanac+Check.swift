@@ -1,0 +1,73 @@
+import Foundation
+
+extension Almanac {
+    /// What `build --check` found: the site's own problems, or how the output folder differs from a build.
+    public struct OutputCheck: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        /// Nil when the site could not be rendered (see `diagnostics`).
+        public var comparison: OutputComparison?
+        public var succeeded: Bool { !diagnostics.contains(where: \.isError) }
+    }
+
+    /// `build --check`: renders every file in memory, with the same renderer as
+    /// `build`, and compares it with the output folder. Writes nothing.
+    public static func checkOutput(_ options: Options) -> OutputCheck {
+        var check = OutputCheck()
+        let outputPath = relative(options.output, to: options.root)
+        let loaded = load(options)
+        let (theme, themeDiagnostics) = Theme.load(root: options.root)
+        check.diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
+        guard let site = loaded.site, let theme, check.succeeded else { return check }
+        let renderer = SiteRenderer(site: site, theme: theme)
+        let statics = staticFiles(loaded.staticFiles, besides: renderer.pages.map(\.path) + theme.assets.map(\.path))
+        check.diagnostics += statics.diagnostics
+        guard check.succeeded else { check.diagnostics.sort(); return check }
+
+        // Pages are rendered and compared in parallel, one at a time each, so a large site is never all in memory.
+        var statuses: [(String, OutputComparison.Status)] = Parallel.map(renderer.pages, jobs: options.jobs) { page in
+            (page.path, OutputComparison.status(of: renderer.render(page), at: page.path, in: options.output))
+        }
+        for asset in theme.assets {
+            statuses.append((asset.path, OutputComparison.status(of: asset.data, at: asset.path, in: options.output)))
+        }
+        for (path, file) in statics.files {
+            guard let data = try? Data(contentsOf: file.url) else {
+                check.diagnostics.append(.error(file.path, nil, "cannot be read"))
+                continue
+            }
+            statuses.append((path, OutputComparison.status(of: data, at: path, in: options.output)))
+        }
+        var comparison = OutputComparison()
+        for (path, status) in statuses {
+            switch status {
+            case .current: break
+            case .stale: comparison.stale.append(path)
+            case .missing: comparison.missing.append(path)
+            }
+        }
+        let expected = Set(statuses.map(\.0))
+        comparison.extra = OutputComparison.files(in: options.output).filter { !expected.contains($0) }
+        let order: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        comparison.stale.sort(by: order)
+        comparison.missing.sort(by: order)
+        check.comparison = comparison
+        check.diagnostics = (check.diagnostics + comparison.diagnostics(outputPath: outputPath)).sorted()
+        return check
+    }
+
+    /// The static files of `Content/static/` with their paths in the output, and an error
+    /// for each one that would overwrite a generated file (as `build` reports it).
+    static func staticFiles(_ files: [ContentFile], besides generated: [String]) -> (files: [(String, ContentFile)], diagnostics: [Diagnostic]) {
+        let generated = Set(generated)
+        var result: [(String, ContentFile)] = []
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            guard case .staticFile(let path) = file.role else { continue }
+            if generated.contains(path) {
+                diagnostics.append(.error(file.path, nil, "would overwrite the generated \(path); rename or move it"))
+            }
+            result.append((path, file))
+        }
+        return (result, diagnostics)
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+
+extension Almanac {
+    /// Builds from the cache of the last build when only entry files were edited
+    /// or added: unchanged files are not read again, only the pages that can show
+    /// what changed are rendered, and every other output file is carried over by a
+    /// hard link. Returns nil when it cannot be sure to give what a full build
+    /// gives (no usable cache, a file removed, a template, `site.yml` or static
+    /// file changed, the output folder changed since, an edited file with errors
+    /// or turned draft): the caller then builds in full.
+    static func incrementalBuild(_ options: Options, theme: Theme, themeDiagnostics: [Diagnostic]) -> Report? {
+        // 1. What changed since the last build?
+        guard let state = BuildCache.loadState(options) else { return nil }
+        var clock = StageClock(options.progress)
+        let loader = ContentLoader(root: options.root)
+        let listing = loader.list()
+        guard listing.diagnostics.isEmpty else { return nil }
+        let inputs = BuildCache.inputStamps(listing.files, root: options.root)
+        guard Set(state.inputs.keys).isSubset(of: inputs.keys),
+              BuildCache.outputStamps(state.outputs.keys, in: options.output) == state.outputs
+        else { return nil }
+        let editedPaths = Set(inputs.keys.filter { state.inputs[$0] != inputs[$0] })
+        clock.finish(.load, editedPaths.count, "changed files")
+        if editedPaths.isEmpty { return Report(diagnostics: state.diagnostics, filesWritten: 0, reusedCache: true) }
+        var editedFiles: [EntryID: ContentFile] = [:]
+        for file in listing.files where editedPaths.contains(file.path) {
+            guard case .entry(let id) = file.role else { return nil }
+            editedFiles[id] = file
+        }
+        guard editedFiles.count == editedPaths.count,
+              let siteConfig = listing.files.first(where: { $0.role == .siteConfig }),
+              case .success(let configText) = loader.read(siteConfig),
+              case (let config?, let configDiagnostics) = EntryParser.parseSiteConfig(configText, path: siteConfig.path),
+              let cached = BuildCache.loadEntries(options)
+        else { return nil }
+
+        // 2. Parse the edited files; link their bodies against every entry.
+        let previous = Dictionary(cached.map { ($0.entry.id, $0) }, uniquingKeysWith: { first, _ in first })
+        guard let edited = parseAgain(Array(editedFiles.values), loader: loader, options: options) else { return nil }
+        var entries = previous.mapValues(\.entry)
+        for (entry, _) in edited { entries[entry.id] = entry }
+        let resolver = Resolver(entries: entries, drafts: [], unparsed: [], unsafeHTML: config.unsafeHTML)
+        let editedBodies = Parallel.map(edited.map(\.entry), jobs: options.jobs) { resolver.renderBody(of: $0) }
+        guard !editedBodies.contains(where: { $0.diagnostics.contains(where: \.isError) }) else { return nil }
+        clock.finish(.parse, edited.count, "entries")
+
+        // 3. The entries whose pages can show what changed: the edited ones, every
+        // entry they refer to or that refers to them (before and after the edit),
+        // their neighbours on the timeline (before and after), and the newest events
+        // when the feed lists events.
+        let changed = Set(edited.map(\.entry.id))
+        var affected = changed
+        for (id, old) in previous {
+            let targets = old.entry.fieldReferences.map(\.target) + old.body.mentions
+            if changed.contains(id) { affected.formUnion(targets) } else if targets.contains(where: changed.contains) { affected.insert(id) }
+        }
+        for ((entry, _), body) in zip(edited, editedBodies) {
+            affected.formUnion(entry.fieldReferences.map(\.target) + body.edges.map(\.to))
+        }
+        let oldEvents = Linker.order(Array(previous.values.map(\.entry)))[.event] ?? []
+        let newEvents = Linker.order(Array(entries.values))[.event] ?? []
+        for events in [oldEvents, newEvents] {
+            for (index, id) in events.enumerated() where changed.contains(id) {
+                if index > 0 { affected.insert(events[index - 1]) }
+                if index + 1 < events.count { affected.insert(events[index + 1]) }
+            }
+        }
+        let eventsChanged = changed.contains { $0.kind == .event }
+        if config.baseURL != nil, eventsChanged { affected.formUnion(newEvents.suffix(ContextBuilder.feedLength)) }
+        // The home page is rendered every time (it counts entries), with its text.
+        affected.insert(.home)
+        affected = affected.filter { entries[$0] != nil }
+
+        // 4. Link: bodies of affected entries are rendered again, the others reused.
+        let others = affected.subtracting(changed).compactMap { id in listing.files.first { $0.role == .entry(id) } }
+        guard let reparsed = parseAgain(others, loader: loader, options: options) else { return nil }
+        for (entry, _) in reparsed { entries[entry.id] = entry }
+        let reused = previous.filter { !affected.contains($0.key) }.mapValues(\.body)
+        let (linked, linkDiagnostics) = Linker.link(config: config, entries: Array(entries.values), reused: reused,
+                                                    includeDrafts: options.includeDrafts, jobs: options.jobs)
+        guard let site = linked, !linkDiagnostics.contains(where: \.isError) else { return nil }
+        clock.finish(.link, affected.count, "entries to show")
+
+        // 5. Render what can have changed.
+        let renderer = SiteRenderer(site: site, theme: theme)
+        let kinds = Set(changed.map(\.kind))
+        var pages: [Page] = [.home, .searchIndex] + affected.subtracting([.home]).sorted().map { Page.entry($0) }
+        if kinds.contains(.event) || kinds.contains(.poll) { pages.append(.timeline) }
+        pages += [EntryKind.actor, .poll, .source].filter(kinds.contains).map { Page.index($0) }
+        if config.baseURL != nil {
+            // The sitemap lists pages in display order, which an edited title or date can change.
+            pages.append(.sitemap)
+            if eventsChanged { pages.append(.feed) }
+        }
+        // Any edit can renumber the search index's entries: every shard is written
+        // again, and a build that would add or drop a shard is a full one.
+        let shards = renderer.pages.filter { if case .searchShard = $0 { true } else { false } }
+        guard Set(shards.map(\.path)) == Set(state.outputs.keys.filter { $0.hasPrefix(SearchIndex.shardFolder) }) else { return nil }
+        pages += shards
+        let rendered = Set(pages.map(\.path))
+
+        // 6. Write: the previous output by hard links, the new pages over them.
+        do throws(OutputWriter.Failure) {
+            let writer = try OutputWriter(output: options.output)
+            do throws(OutputWriter.Failure) {
+                try writer.makeFolders(for: Array(state.outputs.keys) + pages.map(\.path))
+                for path in state.outputs.keys where !rendered.contains(path) {
+                    try writer.link(options.output.appending(path: path), to: path)
+                }
+                let failures = Parallel.map(pages, jobs: options.jobs) { page -> OutputWriter.Failure? in
+                    do throws(OutputWriter.Failure) { try writer.write(renderer.render(page), to: page.path); return nil } catch { return error }
+                }
+                if let failure = failures.compactMap({ $0 }).first { throw failure }
+                clock.finish(.render, pages.count, "pages")
+                try writer.commit()
+                clock.finish(.write, state.outputs.count - rendered.count, "files kept")
+            } catch {
+                writer.discard()
+                throw error
+            }
+        } catch {
+            return Report(diagnostics: [.error(relative(options.output, to: options.root), nil, error.description)])
+        }
+
+        // 7. Remember this build.
+        var warnings = Dictionary(grouping: cached.flatMap(\.warnings), by: \.path)
+        for (entry, diagnostics) in edited + reparsed { warnings[entry.path] = diagnostics }
+        let diagnostics = (warnings.values.flatMap { $0 } + configDiagnostics + linkDiagnostics + themeDiagnostics).sorted()
+        var outputs = state.outputs
+        outputs.merge(BuildCache.outputStamps(rendered, in: options.output)) { $1 }
+        saveCache(site, warnings: warnings, inputs: inputs, outputs: outputs, diagnostics: diagnostics, options: options)
+        return Report(diagnostics: diagnostics, filesWritten: pages.count, pagesWritten: pages.count, reusedCache: true)
+    }
+
+    /// Reads and parses `files` again; nil if any has an error or is a draft left out of the build.
+    private static func parseAgain(_ files: [ContentFile], loader: ContentLoader, options: Options) -> [(entry: Entry, warnings: [Diagnostic])]? {
+        let results = Parallel.map(files, jobs: options.jobs) { file -> (Entry, [Diagnostic])? in
+            guard case .entry(let id) = file.role, case .success(let text) = loader.read(file) else { return nil }
+            let parsed = EntryParser.parse(text, id: id, path: file.path)
+            guard let entry = parsed.entry, options.includeDrafts || !entry.draft else { return nil }
+            return (entry, parsed.diagnostics)
+        }
+        let parsed = results.compactMap { $0 }
+        return parsed.count == files.count ? parsed.map { (entry: $0.0, warnings: $0.1) } : nil
+    }
+
+    /// Stores what the next build needs to start from this one.
+    static func saveCache(_ site: LinkedSite, warnings: [String: [Diagnostic]], inputs: [String: BuildCache.Stamp],
+                          outputs: [String: BuildCache.Stamp], diagnostics: [Diagnostic], options: Options) {
+        let entries = site.entries.values.sorted { $0.id < $1.id }.map { entry in
+            BuildCache.CachedEntry(
+                entry: entry,
+                body: Linker.ReusedBody(mentions: site.mentions[entry.id] ?? [], words: site.searchWords[entry.id] ?? ""),
+                warnings: warnings[entry.path] ?? [])
+        }
+        let state = BuildCache.State(tool: BuildCache.toolIdentity, includeDrafts: options.includeDrafts, output: options.output.path,
+                                     diagnostics: diagnostics, inputs: inputs, outputs: outputs)
+        BuildCache(state: state, entries: entries).save(options)
+    }
+}

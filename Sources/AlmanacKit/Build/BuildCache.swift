@@ -1,0 +1,167 @@
+import Foundation
+
+/// What a successful build leaves in `ROOT/.almanac-cache/` so that the next one
+/// can skip what has not changed: the stamp of every input and output file and
+/// each entry as parsed and linked. It is only ever an optimisation: safe to
+/// delete, and a cache that cannot be read, is from another almanac binary or
+/// other options, or does not match the output folder, is ignored.
+struct BuildCache: Codable {
+    /// Bumped whenever what is stored, or what it means, changes.
+    static let format = 2
+    static let folderName = ".almanac-cache"
+
+    /// Enough of a file's metadata to tell that it changed (as git's index and make do).
+    struct Stamp: Codable, Equatable {
+        let size: Int64
+        let modified: Int64
+        let inode: UInt64
+
+        init(size: Int64, modified: Int64, inode: UInt64) {
+            self.size = size
+            self.modified = modified
+            self.inode = inode
+        }
+
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            size = Int64(info.st_size)
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    /// Everything known about one entry after a build.
+    struct CachedEntry: Codable {
+        /// Its front matter, without the Markdown.
+        let entry: Entry
+        let body: Linker.ReusedBody
+        /// Warnings about its file (errors never reach the cache).
+        let warnings: [Diagnostic]
+    }
+
+    /// The small part, read on every build: is anything different?
+    struct State: Codable {
+        var format = BuildCache.format
+        var tool: String
+        var includeDrafts: Bool
+        var output: String
+        /// Everything the build printed.
+        var diagnostics: [Diagnostic]
+        /// Every file under `Content/` and `Templates/`, by path relative to the root
+        /// (kept in `inputs.tsv`: tens of thousands of stamps decode far faster as lines than as JSON).
+        var inputs: [String: Stamp] = [:]
+        /// Every file of the output folder, by path inside it (in `outputs.tsv`).
+        var outputs: [String: Stamp] = [:]
+
+        enum CodingKeys: String, CodingKey { case format, tool, includeDrafts, output, diagnostics }
+    }
+
+    var state: State
+    /// Read only when something changed.
+    var entries: [CachedEntry]
+
+    static func folder(_ root: URL) -> URL { root.appending(path: folderName) }
+
+    /// The state of the last build, if there is a readable one that fits these options.
+    static func loadState(_ options: Almanac.Options) -> State? {
+        let folder = folder(options.root)
+        guard let data = try? Data(contentsOf: folder.appending(path: "state.json")),
+              var state = try? JSONDecoder().decode(State.self, from: data),
+              state.format == format, state.tool == toolIdentity, state.includeDrafts == options.includeDrafts,
+              state.output == options.output.path,
+              let inputs = readStamps(folder.appending(path: "inputs.tsv")),
+              let outputs = readStamps(folder.appending(path: "outputs.tsv"))
+        else { return nil }
+        state.inputs = inputs
+        state.outputs = outputs
+        return state
+    }
+
+    /// Lines of `SIZE TAB MODIFIED TAB INODE TAB PATH`.
+    static func writeStamps(_ stamps: [String: Stamp], to url: URL) throws {
+        var text = ""
+        for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
+            text += "\(stamp.size)\t\(stamp.modified)\t\(stamp.inode)\t\(path)\n"
+        }
+        try Data(text.utf8).write(to: url, options: .atomic)
+    }
+
+    static func readStamps(_ url: URL) -> [String: Stamp]? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [String: Stamp]? in
+            var stamps: [String: Stamp] = [:]
+            var index = 0
+            /// The decimal number up to the next tab.
+            func number() -> UInt64? {
+                var value: UInt64 = 0
+                let start = index
+                while index < bytes.count, bytes[index] != 9 {
+                    let digit = bytes[index] &- 48
+                    guard digit < 10 else { return nil }
+                    value = value &* 10 &+ UInt64(digit)
+                    index += 1
+                }
+                guard index > start, index < bytes.count else { return nil }
+                index += 1
+                return value
+            }
+            while index < bytes.count {
+                guard let size = number(), let modified = number(), let inode = number() else { return nil }
+                let start = index
+                while index < bytes.count, bytes[index] != 10 { index += 1 }
+                let path = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                index += 1
+                stamps[path] = Stamp(size: Int64(size), modified: Int64(modified), inode: inode)
+            }
+            return stamps
+        }
+    }
+
+    static func loadEntries(_ options: Almanac.Options) -> [CachedEntry]? {
+        guard let data = try? Data(contentsOf: folder(options.root).appending(path: "entries.json")) else { return nil }
+        return try? JSONDecoder().decode([CachedEntry].self, from: data)
+    }
+
+    /// Writes the cache; a cache that cannot be written only makes the next build slower.
+    func save(_ options: Almanac.Options) {
+        let folder = BuildCache.folder(options.root)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        // The state names the entries it belongs to by being written last.
+        try? FileManager.default.removeItem(at: folder.appending(path: "state.json"))
+        guard let entriesData = try? encoder.encode(entries), let stateData = try? encoder.encode(state) else { return }
+        do {
+            try entriesData.write(to: folder.appending(path: "entries.json"), options: .atomic)
+            try BuildCache.writeStamps(state.inputs, to: folder.appending(path: "inputs.tsv"))
+            try BuildCache.writeStamps(state.outputs, to: folder.appending(path: "outputs.tsv"))
+            try stateData.write(to: folder.appending(path: "state.json"), options: .atomic)
+        } catch {
+            return
+        }
+    }
+
+    /// The almanac binary: a cache written by another build of it is not trusted.
+    static let toolIdentity: String = {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        guard let stamp = Stamp(path: executable) else { return "unknown" }
+        return "\(executable) \(stamp.size) \(stamp.modified)"
+    }()
+
+    /// Stamps of every input file: the listed Content files and the site's own Templates.
+    static func inputStamps(_ files: [ContentFile], root: URL) -> [String: Stamp] {
+        var stamps: [String: Stamp] = [:]
+        for file in files { stamps[file.path] = Stamp(path: file.absolutePath) }
+        let templates = root.appending(path: "Templates")
+        for path in OutputComparison.files(in: templates) {
+            stamps["Templates/" + path] = Stamp(path: templates.appending(path: path).path)
+        }
+        return stamps
+    }
+
+    static func outputStamps(_ paths: some Sequence<String>, in output: URL) -> [String: Stamp] {
+        var stamps: [String: Stamp] = [:]
+        for path in paths { stamps[path] = Stamp(path: output.appending(path: path).path) }
+        return stamps
+    }
+}

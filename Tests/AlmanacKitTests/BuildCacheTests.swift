@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import AlmanacKit
+
+/// The build cache: a rebuild after an edit gives byte for byte what a full
+/// build gives, renders only what it must, and any doubt means a full build.
+@Suite struct BuildCacheTests {
+    /// A copy of the basic fixture, built once with the cache.
+    func builtSite() -> (TemporaryFolder, URL) {
+        let scratch = TemporaryFolder()
+        let root = scratch.copy(Fixtures.site("basic"), to: "site")
+        try? FileManager.default.removeItem(at: root.appending(path: "expected"))
+        let first = cachedBuild(root)
+        #expect(first.succeeded && !first.reusedCache, "\(first.diagnostics)")
+        return (scratch, root)
+    }
+
+    func cachedBuild(_ root: URL) -> Almanac.Report {
+        var options = Almanac.Options(root: root)
+        options.useCache = true
+        options.jobs = 2
+        return Almanac.build(options)
+    }
+
+    /// The output of a full build of `root` without any cache.
+    func fullBuild(_ root: URL, in scratch: TemporaryFolder) -> [String: Data] {
+        let output = scratch.url.appending(path: "full-\(UUID().uuidString)")
+        #expect(build(root, output: output).succeeded)
+        return tree(output)
+    }
+
+    func edit(_ root: URL, _ path: String, _ change: (String) -> String) throws {
+        let url = root.appending(path: path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try Data(change(text).utf8).write(to: url)
+    }
+
+    @Test func nothingChangedWritesNothing() {
+        let (scratch, root) = builtSite()
+        let before = tree(root.appending(path: "Output"))
+        let report = cachedBuild(root)
+        #expect(report.succeeded && report.reusedCache && report.filesWritten == 0)
+        #expect(tree(root.appending(path: "Output")) == before)
+        #expect(before == fullBuild(root, in: scratch))
+    }
+
+    @Test(arguments: [
+        ("Content/events/summit-2022.md", "title: The Summit", "title: The Great Summit"),
+        ("Content/events/summit-2022.md", "date: 2022-03-06", "date: 2021-12-01"),
+        ("Content/events/later.md", "Later.", "Later, with [Alice](actor:alice) and <poll:poll-one>."),
+        ("Content/actors/alice.md", "role: President", "role: Former president"),
+        ("Content/polls/poll-one.md", "percent: 52.5", "percent: 55"),
+        ("Content/sources/article.md", "publication: The Paper", "publication: The Daily Paper"),
+        ("Content/pages/about.md", "About <actor:alice>.", "About <actor:bob>."),
+        ("Content/index.md", "# Home", "# Home\n\nSee <event:later>."),
+    ])
+    func anEditGivesWhatAFullBuildGives(_ path: String, _ old: String, _ new: String) throws {
+        let (scratch, root) = builtSite()
+        try edit(root, path) { text in
+            #expect(text.contains(old), "fixture changed: \(path) lacks \(old)")
+            return text.replacingOccurrences(of: old, with: new)
+        }
+        let report = cachedBuild(root)
+        #expect(report.succeeded && report.reusedCache, "\(report.diagnostics)")
+        #expect(report.filesWritten < tree(root.appending(path: "Output")).count)
+        #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
+    }
+
+    @Test func anAddedEventGivesWhatAFullBuildGives() {
+        let (scratch, root) = builtSite()
+        scratch.write("site/Content/events/new-meeting.md", "---\ntitle: New meeting\ndate: 2022-04\nactors: [alice]\nsources: [article]\n---\nMet <actor:bob>.\n")
+        let report = cachedBuild(root)
+        #expect(report.succeeded && report.reusedCache)
+        #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
+    }
+
+    @Test func removalsTemplatesAndEditedOutputMeanAFullBuild() throws {
+        let (scratch, root) = builtSite()
+        try FileManager.default.removeItem(at: root.appending(path: "Content/pages/about.md"))
+        var report = cachedBuild(root)
+        #expect(report.succeeded && !report.reusedCache)
+        #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
+
+        scratch.write("site/Templates/page.mustache", "{{<layout}}{{$main}}<h1>{{entry.title}}</h1>{{/main}}{{/layout}}\n")
+        report = cachedBuild(root)
+        #expect(report.succeeded && !report.reusedCache)
+
+        scratch.write("site/Output/timeline.html", "edited by hand")
+        report = cachedBuild(root)
+        #expect(report.succeeded && !report.reusedCache)
+        #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
+    }
+
+    @Test func aCorruptCacheIsIgnored() throws {
+        let (scratch, root) = builtSite()
+        for name in ["state.json", "entries.json"] {
+            try Data("{not json".utf8).write(to: root.appending(path: ".almanac-cache/\(name)"))
+        }
+        try edit(root, "Content/actors/bob.md") { $0.replacingOccurrences(of: "title: Bob", with: "title: Robert") }
+        let report = cachedBuild(root)
+        #expect(report.succeeded && !report.reusedCache)
+        #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
+    }
+
+    @Test func anEditWithAnErrorIsReportedAndLeavesTheOutput() throws {
+        let (scratch, root) = builtSite()
+        defer { withExtendedLifetime(scratch) {} }
+        let before = tree(root.appending(path: "Output"))
+        try edit(root, "Content/events/later.md") { $0.replacingOccurrences(of: "Later.", with: "See <actor:nobody>.") }
+        let report = cachedBuild(root)
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.map(\.description) == ["Content/events/later.md:7:5: error: no actor 'nobody' in this site"])
+        #expect(tree(root.appending(path: "Output")) == before)
+    }
+}

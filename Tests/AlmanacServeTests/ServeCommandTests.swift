@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// `almanac serve` as a user runs it: the real binary, a free port, edits on
+/// disk, Ctrl-C (SIGINT) to stop.
+@Suite(.timeLimit(.minutes(1)))
+struct ServeCommandTests {
+    @Test func servesRebuildsReportsErrorsAndStopsCleanlyOnCtrlC() async throws {
+        let site = TestSite()
+        let run = try ServeProcess(["serve", "--root", site.root.path, "--port", "0"])
+        defer { run.kill() }
+
+        let serving = try await run.waitForLine(in: .stdout) { $0.hasPrefix("serving ") }
+        let port = try #require(serving.split(separator: ":").last.flatMap { UInt16($0.split(separator: "/").first ?? "") })
+        let folder = try #require(serving.components(separatedBy: " from ").last)
+        #expect(serving.contains("http://127.0.0.1:\(port)/"))
+        #expect(run.stdout.contains("\nrender  "))
+        #expect(run.stdout.contains("built "))
+
+        #expect(try await HTTPProbe.request("/", port: port).text.contains("Welcome to the preview."))
+
+        // A broken edit: the diagnostic in the terminal, the old page still served.
+        site.write("Content/index.md", "Now see [x](event:missing-event).\n")
+        let error = try await run.waitForLine(in: .stderr) { $0.contains(": error: ") }
+        #expect(error.hasPrefix("Content/index.md:1:9: error:"))
+        _ = try await run.waitForLine(in: .stderr) { $0.hasPrefix("build failed: 1 error") }
+        #expect(try await HTTPProbe.request("/", port: port).text.contains("Welcome to the preview."))
+
+        // Fixed.
+        site.write("Content/index.md", "Welcome back.\n")
+        _ = try await run.waitForLine(in: .stdout) { $0.contains("(changed: Content/index.md") }
+        #expect(try await HTTPProbe.request("/", port: port).text.contains("Welcome back."))
+
+        // Ctrl-C: exit 0, temporary folder gone, Output/ never written.
+        let status = try await run.interrupt()
+        #expect(status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appending(path: "Output").path))
+    }
+
+    @Test func quietPrintsOnlyTheAddress() async throws {
+        let site = TestSite()
+        let run = try ServeProcess(["serve", "--root", site.root.path, "--port", "0", "--quiet"])
+        defer { run.kill() }
+        _ = try await run.waitForLine(in: .stdout) { $0.hasPrefix("serving ") }
+        #expect(try await run.interrupt() == 0)
+        #expect(run.stdout.split(separator: "\n").count == 1)
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func aBusyPortIsAnErrorNotACrash() async throws {
+        let site = TestSite()
+        let first = try ServeProcess(["serve", "--root", site.root.path, "--port", "0", "--quiet"])
+        defer { first.kill() }
+        let serving = try await first.waitForLine(in: .stdout) { $0.hasPrefix("serving ") }
+        let port = try #require(serving.split(separator: ":").last.flatMap { $0.split(separator: "/").first.map(String.init) })
+        let second = try ServeProcess(["serve", "--root", site.root.path, "--port", port, "--quiet"])
+        defer { second.kill() }
+        #expect(try await second.exit() == 1)
+        #expect(second.stderr.hasPrefix("error: cannot listen on 127.0.0.1:\(port)"))
+        #expect(try await first.interrupt() == 0)
+    }
+}
+
+/// A running `almanac` whose output is collected as it comes.
+final class ServeProcess: @unchecked Sendable {
+    enum Stream { case stdout, stderr }
+    struct Timeout: Error, CustomStringConvertible { let description: String }
+
+    private let process = Process()
+    private let lock = NSLock()
+    private var out = ""
+    private var err = ""
+
+    var stdout: String { lock.withLock { out } }
+    var stderr: String { lock.withLock { err } }
+
+    init(_ arguments: [String]) throws {
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        let outPipe = Pipe(), errPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        outPipe.fileHandleForReading.readabilityHandler = { [self] handle in
+            let text = String(decoding: handle.availableData, as: UTF8.self)
+            lock.withLock { out += text }
+        }
+        errPipe.fileHandleForReading.readabilityHandler = { [self] handle in
+            let text = String(decoding: handle.availableData, as: UTF8.self)
+            lock.withLock { err += text }
+        }
+        try process.run()
+    }
+
+    /// The first whole line of `stream` that matches, waiting up to 30 s.
+    func waitForLine(in stream: Stream, _ matches: (String) -> Bool) async throws -> String {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let text = stream == .stdout ? stdout : stderr
+            if let line = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init).first(where: matches),
+               text.contains(line + "\n") {
+                return line
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw Timeout(description: "no matching line; stdout: \(stdout) stderr: \(stderr)")
+    }
+
+    /// Sends SIGINT, as Ctrl-C does, and waits for the exit status.
+    func interrupt() async throws -> Int32 {
+        process.interrupt()
+        return try await exit()
+    }
+
+    /// The exit status, waiting up to 15 s.
+    func exit() async throws -> Int32 {
+        let deadline = Date().addingTimeInterval(15)
+        while process.isRunning {
+            guard Date() < deadline else { throw Timeout(description: "still running after 15 s") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(50))  // the last output
+        return process.terminationStatus
+    }
+
+    func kill() {
+        if process.isRunning { process.terminate() }
+    }
+
+    static var binary: URL {
+        for bundle in [Bundle.main] + Bundle.allBundles {
+            for folder in [bundle.bundleURL, bundle.bundleURL.deletingLastPathComponent()] {
+                let candidate = folder.appending(path: "almanac")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            }
+        }
+        return Bundle.main.bundleURL.appending(path: "almanac")
+    }
+}
