@@ -38,7 +38,13 @@ struct SearchIndex: Sendable {
 
     init(site: LinkedSite, inlineLimit: Int = SearchIndex.inlineLimit) {
         var docs: [String] = []
-        var best: [String: [(doc: Int, field: Field)]] = [:]
+        // Words by number, each with its postings (`doc * 4 + field`, in doc order)
+        // and the last doc it was seen in: fields are read best first, so a word's
+        // first sighting in a doc is its best field, and no per-doc set is needed.
+        var numbers: [Substring: Int] = [:]
+        var spellings: [Substring] = []
+        var postings: [[Int]] = []
+        var lastDoc: [Int] = []
         for (number, kind) in EntryKind.referenceable.enumerated() {
             for id in site.ordered[kind] ?? [] {
                 let entry = site[id]
@@ -48,20 +54,34 @@ struct SearchIndex: Sendable {
                     SearchIndex.shortened(entry.summary ?? ""),
                     entry.aliases.map { $0.replacingOccurrences(of: "|", with: " ") }.joined(separator: "|"),
                 ]))
-                var fields: [String: Field] = [:]
-                // The body's words were folded in the (parallel) link stage.
-                for word in (site.searchWords[id] ?? "").split(separator: " ") { fields[String(word)] = .body }
-                let sources: [(String, Field)] = [((entry.summary ?? "") + " " + SearchIndex.facts(of: entry), .summary),
-                                                  (entry.aliases.joined(separator: " "), .alias), (entry.title, .title)]
-                for (text, field) in sources {
-                    for word in SearchIndex.words(text).split(separator: " ") { fields[String(word)] = field }
+                let fields: [(String, Field)] = [
+                    (SearchIndex.words(entry.title), .title),
+                    (SearchIndex.words(entry.aliases.joined(separator: " ")), .alias),
+                    (SearchIndex.words((entry.summary ?? "") + " " + SearchIndex.facts(of: entry)), .summary),
+                    // The body's words were folded in the (parallel) link stage.
+                    (site.searchWords[id] ?? "", .body),
+                ]
+                for (words, field) in fields {
+                    for word in words.split(separator: " ") {
+                        let wordNumber: Int
+                        if let known = numbers[word] {
+                            wordNumber = known
+                        } else {
+                            wordNumber = spellings.count
+                            numbers[word] = wordNumber
+                            spellings.append(word)
+                            postings.append([])
+                            lastDoc.append(-1)
+                        }
+                        guard lastDoc[wordNumber] != doc else { continue }
+                        lastDoc[wordNumber] = doc
+                        postings[wordNumber].append(doc * 4 + field.rawValue)
+                    }
                 }
-                for (word, field) in fields { best[word, default: []].append((doc, field)) }
             }
         }
-        let words = best.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).map { word in
-            (word: word, postings: SearchIndex.encode(best[word]!))
-        }
+        let order = spellings.indices.sorted { spellings[$0].utf8.lexicographicallyPrecedes(spellings[$1].utf8) }
+        let words = order.map { (word: String(spellings[$0]), postings: SearchIndex.encode(postings[$0])) }
         self.docs = docs
         let inlineSize = words.reduce(0) { $0 + $1.word.utf8.count + $1.postings.utf8.count + 6 }
         if inlineSize <= inlineLimit {
@@ -178,16 +198,25 @@ struct SearchIndex: Sendable {
         return String(scalars).lowercased()
     }
 
-    private static func encode(_ postings: [(doc: Int, field: Field)]) -> String {
+    /// Gaps between successive values, in base 36, separated by commas.
+    private static func encode(_ values: [Int]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * 3)
         var previous = 0
-        var parts: [String] = []
-        parts.reserveCapacity(postings.count)
-        for (doc, field) in postings.sorted(by: { $0.doc < $1.doc }) {
-            let value = doc * 4 + field.rawValue
-            parts.append(String(value - previous, radix: 36))
+        var digits: [UInt8] = []
+        for value in values {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
+            var gap = value - previous
             previous = value
+            digits.removeAll(keepingCapacity: true)
+            repeat {
+                let digit = UInt8(gap % 36)
+                digits.append(digit < 10 ? digit + 48 : digit + 87)
+                gap /= 36
+            } while gap > 0
+            bytes += digits.reversed()
         }
-        return parts.joined(separator: ",")
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func shortened(_ text: String) -> String {
