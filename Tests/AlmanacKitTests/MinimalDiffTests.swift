@@ -31,10 +31,16 @@ import Testing
             "polls/council-poll.html",    // "Concerns"
             "search-index.js",            // her row
         ])
-        for path in ["actors/index.html", "events/winter-meeting.html", "polls/council-poll.html", "search-index.js"] {
+        for path in ["actors/index.html", "events/winter-meeting.html", "polls/council-poll.html"] {
             let (removed, added) = differingLines(before[path]!, after[path]!)
             #expect(removed.count == 1 && added.count == 1, "\(path): \(removed) -> \(added)")
         }
+        // The search index: her row, and the postings of the word her summary gained.
+        let (removed, added) = linesChanged(before["search-index.js"]!, after["search-index.js"]!)
+        #expect(removed.count == 2 && removed.contains { $0.contains("Alice chairs the council.") }
+                && removed.contains { $0.hasPrefix("\"city\":") }, "\(removed)")
+        #expect(added.count == 2 && added.contains { $0.contains("Alice chairs the city council.") }
+                && added.contains { $0.hasPrefix("\"city\":") }, "\(added)")
     }
 
     @Test func addingAnEventChangesItsPageNeighboursTimelineActorsIndexesFeedSitemapAndSearch() {
@@ -72,12 +78,24 @@ import Testing
         }
         // The page, its text in the feed and its words in the search index.
         #expect(changedFiles(before, after) == ["events/winter-meeting.html", "feed.xml", "search-index.js"])
-        for path in changedFiles(before, after) {
+        for path in ["events/winter-meeting.html", "feed.xml"] {
             let (removed, added) = differingLines(before[path]!, after[path]!)
             #expect(removed.count == 1 && added.count == 1, "\(path): \(removed) -> \(added)")
         }
+        // The search index is inverted: the postings of the word that went and of the one that came.
+        let (removedWords, addedWords) = linesChanged(before["search-index.js"]!, after["search-index.js"]!)
+        #expect(removedWords.count == 1 && removedWords.allSatisfy { $0.hasPrefix("\"short\":") }, "\(removedWords)")
+        #expect(addedWords.count == 1 && addedWords.allSatisfy { $0.hasPrefix("\"long\":") }, "\(addedWords)")
         let (removed, added) = differingLines(before["events/winter-meeting.html"]!, after["events/winter-meeting.html"]!)
         #expect(removed == ["to chair it. The meeting was short and"])
         #expect(added == ["to chair it. The meeting was long and"])
     }
+}
+
+/// Lines only in `a` and lines only in `b`, wherever they stand (for files
+/// whose changed lines are far apart, such as the search index).
+private func linesChanged(_ a: Data, _ b: Data) -> (removed: [Substring], added: [Substring]) {
+    let old = String(decoding: a, as: UTF8.self).split(separator: "\n")
+    let new = String(decoding: b, as: UTF8.self).split(separator: "\n")
+    return (old.filter { !new.contains($0) }, new.filter { !old.contains($0) })
 }

@@ -50,13 +50,15 @@ import Testing
         })
         #expect(diff.added.map(\.path) == ["events/february-walkout.html"])
         #expect(diff.added.first?.title == "February walkout")
-        #expect(parts(diff, "actors/alice.html") == ["events"])
+        // Her own small timeline gains a mark, and its caption counts one event more.
+        #expect(parts(diff, "actors/alice.html") == ["overview", "events"])
         #expect(parts(diff, "events/winter-meeting.html") == ["neighbours"])
         #expect(parts(diff, "events/spring-talks.html") == ["neighbours"])
         #expect(parts(diff, "index.html") == ["counts"])
         #expect(parts(diff, "timeline.html") == ["overview", "list"])
-        let alice = diff.changed.first { $0.page.path == "actors/alice.html" }!.parts[0]
-        #expect(alice.lines == [.added("February walkout 10 February 2020")])
+        let alice = diff.changed.first { $0.page.path == "actors/alice.html" }!.parts
+        #expect(alice[1].lines == [.added("February walkout 10 February 2020")])
+        #expect(alice[0].lines.contains(.added("February walkout (10 February 2020)")))
         #expect(diff.filesChanged == ["feed.xml", "search-index.js", "sitemap.xml"])
     }
 

@@ -92,6 +92,11 @@ extension Almanac {
             pages.append(.sitemap)
             if eventsChanged { pages.append(.feed) }
         }
+        // Any edit can renumber the search index's entries: every shard is written
+        // again, and a build that would add or drop a shard is a full one.
+        let shards = renderer.pages.filter { if case .searchShard = $0 { true } else { false } }
+        guard Set(shards.map(\.path)) == Set(state.outputs.keys.filter { $0.hasPrefix(SearchIndex.shardFolder) }) else { return nil }
+        pages += shards
         let rendered = Set(pages.map(\.path))
 
         // 6. Write: the previous output by hard links, the new pages over them.

@@ -24,13 +24,21 @@ extension ContextBuilder {
             context["events"] = list(site.graph.incoming(id, .participant), from: page)
             context["polls_run"] = list(site.graph.incoming(id, .pollster), from: page)
             context["polls_named"] = list(site.graph.incoming(id, .subject), from: page)
+            let dated = Set(site.graph.incoming(id, .participant) + site.graph.incoming(id, .pollster) + site.graph.incoming(id, .subject))
+            let ordered = dated.sorted { Linker.timelineOrder(site[$0], site[$1]) }
+            context["timeline"] = ordered.isEmpty ? nil : TimelineOverview(site: site, ids: ordered)
+                .context(from: page, id: "actor-timeline", caption: "This actor's events and polls")
         case .event(let event):
             var details: [String: Any] = [
                 "date": DateText.span(event.date, event.end, circa: event.circa),
                 "datetime": event.date.description,
             ]
             if event.circa { details["circa"] = true }
-            if !event.places.isEmpty { details["places"] = event.places }
+            if !event.places.isEmpty {
+                details["places"] = event.places
+                details["places_label"] = event.places.count == 1 ? "Place" : "Places"
+                details["places_text"] = event.places.joined(separator: ", ")
+            }
             context["event"] = details
             context["actors"] = list(event.actors.map { EntryID(.actor, $0) }, from: page)
             context["sources"] = list(event.sources.map { EntryID(.source, $0) }, from: page)

@@ -17,13 +17,14 @@ extension ContextBuilder {
             if let summary = entry.summary { item["summary"] = summary }
             return item
         }
-        let newest = events.map { site[$0].end ?? site[$0].date! }.max()
+        // The latest of the entries' own `updated` (a date's last day: `2023` is 2023-12-31).
+        let newest = entries.compactMap { $0["updated"] as? String }.max()
         return [
             "title": site.config.title,
             "subtitle": site.config.description ?? "",
             "base_url": baseURL,
             "feed_url": baseURL + Page.feed.path,
-            "updated": newest.map(DateText.rfc3339) ?? "1970-01-01T00:00:00Z",
+            "updated": newest ?? "1970-01-01T00:00:00Z",
             "entries": entries,
         ]
     }

@@ -60,7 +60,7 @@ extension ContextBuilder {
         }
         closeYear()
         context["years"] = years
-        context["overview"] = TimelineOverview(site: site).context(from: .timeline)
+        context["overview"] = TimelineOverview(site: site).context(from: .timeline, id: "overview", caption: "Every event and poll")
         return context
     }
 
@@ -86,14 +86,37 @@ extension ContextBuilder {
                 byQuestion[question, default: []].append(id)
             }
             context["groups"] = order.map { question -> [String: Any] in
-                var group: [String: Any] = ["html": itemsHTML(byQuestion[question]!, from: page)]
-                if !question.isEmpty { group["question"] = question }
+                let polls = byQuestion[question]!
+                var group: [String: Any] = ["html": itemsHTML(polls, from: page), "comparison": absent]
+                if !question.isEmpty {
+                    group["question"] = question
+                    if polls.count > 1 { group["comparison"] = comparison(polls, from: page) }
+                }
                 return group
             }
         default:
             context["html"] = itemsHTML(ids, from: page)
         }
         return context
+    }
+
+    /// Polls that asked the same question side by side: a column per poll, a
+    /// row per answer (in the order answers first appear), "–" where a poll
+    /// did not report that answer.
+    func comparison(_ polls: [EntryID], from page: Page) -> [String: Any] {
+        var answers: [String] = []
+        var percent: [EntryID: [String: Double]] = [:]
+        for id in polls {
+            guard case .poll(let poll) = site[id].details else { continue }
+            for result in poll.results {
+                if !answers.contains(result.answer) { answers.append(result.answer) }
+                percent[id, default: [:]][result.answer] = result.percent
+            }
+        }
+        let rows = answers.map { answer -> [String: Any] in
+            ["answer": answer, "cells": polls.map { id in ["percent": percent[id]?[answer].map { formatPercent($0) + "%" } ?? "–"] }]
+        }
+        return ["polls": polls.map { item($0, from: page) }, "rows": rows]
     }
 
     func searchPage() -> [String: Any] {

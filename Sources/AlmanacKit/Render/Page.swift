@@ -6,6 +6,8 @@ public enum Page: Sendable, Hashable {
     case entry(EntryID)
     case search
     case searchIndex
+    /// A part of the search index loaded on demand (`search/<key>.js`).
+    case searchShard(String)
     case notFound
     case feed
     case sitemap
@@ -19,6 +21,7 @@ public enum Page: Sendable, Hashable {
         case .entry(let id): id.outputPath
         case .search: "search.html"
         case .searchIndex: "search-index.js"
+        case .searchShard(let key): SearchIndex.shardPath(key)
         case .notFound: "404.html"
         case .feed: "feed.xml"
         case .sitemap: "sitemap.xml"
@@ -29,8 +32,9 @@ public enum Page: Sendable, Hashable {
     var root: String { String(repeating: "../", count: path.utf8.filter { $0 == UInt8(ascii: "/") }.count) }
 
     /// Every page of a site, in a fixed order.
-    static func all(of site: LinkedSite) -> [Page] {
+    static func all(of site: LinkedSite, searchShards: [String] = []) -> [Page] {
         var pages: [Page] = [.home, .timeline, .index(.actor), .index(.poll), .index(.source), .search, .searchIndex, .notFound]
+        pages += searchShards.map { .searchShard($0) }
         for kind in EntryKind.referenceable {
             pages += (site.ordered[kind] ?? []).map { .entry($0) }
         }

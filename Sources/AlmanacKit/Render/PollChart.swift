@@ -3,7 +3,7 @@
 struct PollChart {
     let results: [Entry.Poll.Result]
 
-    static let width = 640
+    static let width = 360
     static let rowHeight = 44
     static let barHeight = 18
     static let labelGap = 6

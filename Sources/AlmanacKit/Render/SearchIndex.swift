@@ -1,60 +1,161 @@
 import Foundation
 
-/// `search-index.js`: what `search.html` searches, as a classic script (a
-/// `fetch` of JSON is blocked on `file://`). One row per entry:
-/// `[url, title, kind, date, summary, aliases, words]`, where words are the
-/// body's distinct lower-case words in order of first use.
-enum SearchIndex {
-    static func script(for site: LinkedSite) -> String {
-        var rows: [[String]] = []
-        for kind in EntryKind.referenceable {
+/// What `search.html` searches: a table of entries and an inverted index of
+/// their words, written as classic scripts (a `fetch` of JSON is blocked on
+/// `file://`, a `<script src>` is not).
+///
+/// `search-index.js` sets `window.ALMANAC_SEARCH = {kinds, docs, words, shards}`:
+/// - `kinds`: `[folder, noun]` of each kind of entry, by number.
+/// - `docs`: one string per entry, `KIND TAB slug TAB title TAB date TAB summary
+///   TAB aliases` (aliases separated by `|`, so that a query that names an
+///   entry exactly ranks it first),
+///   one per line (a long array of strings parses much faster than nested
+///   arrays); its page is `folder/slug.html`.
+/// - `words`: folded word → postings, for the words held inline.
+/// - `shards`: the first characters whose words are in `search/<key>.js`
+///   instead, loaded on demand; each calls `ALMANAC_SEARCH_SHARD(key, words)`.
+///   A small site keeps everything inline (`shards` is empty).
+///
+/// Postings are comma-separated base-36 gaps between successive values of
+/// `doc * 4 + field`, field being where in the entry the word stands at best:
+/// 3 title, 2 alias, 1 summary, 0 body. Words are folded as the script folds a
+/// query: canonical decomposition, marks dropped, lower case, split at
+/// anything that is not a letter or a digit, at least two characters.
+struct SearchIndex: Sendable {
+    /// Where a word stands in an entry; a higher field ranks higher.
+    enum Field: Int { case body = 0, summary, alias, title }
+
+    /// Inline postings larger than this go into shards.
+    static let inlineLimit = 256 * 1024
+    /// Summaries are cut to this many characters in result rows.
+    static let summaryLength = 200
+
+    let docs: [String]
+    /// Folded word → postings text, sorted by word.
+    let words: [(word: String, postings: String)]
+    /// Shard key → its words, empty when every word is inline.
+    let shards: [(key: String, words: [(word: String, postings: String)])]
+
+    init(site: LinkedSite, inlineLimit: Int = SearchIndex.inlineLimit) {
+        var docs: [String] = []
+        // Words by number, each with its postings (`doc * 4 + field`, in doc order)
+        // and the last doc it was seen in: fields are read best first, so a word's
+        // first sighting in a doc is its best field, and no per-doc set is needed.
+        var numbers: [Substring: Int] = [:]
+        var spellings: [Substring] = []
+        var postings: [[Int]] = []
+        var lastDoc: [Int] = []
+        for (number, kind) in EntryKind.referenceable.enumerated() {
             for id in site.ordered[kind] ?? [] {
                 let entry = site[id]
-                rows.append([
-                    id.outputPath, entry.title, kind.noun, entry.date?.display ?? "", entry.summary ?? "",
-                    entry.aliases.joined(separator: " | "), site.searchWords[id] ?? "",
-                ])
+                let doc = docs.count
+                docs.append(SearchIndex.row([
+                    String(number), id.slug, entry.title, entry.date?.display ?? "",
+                    SearchIndex.shortened(entry.summary ?? ""),
+                    entry.aliases.map { $0.replacingOccurrences(of: "|", with: " ") }.joined(separator: "|"),
+                ]))
+                let fields: [(String, Field)] = [
+                    (SearchIndex.words(entry.title), .title),
+                    (SearchIndex.words(entry.aliases.joined(separator: " ")), .alias),
+                    (SearchIndex.words((entry.summary ?? "") + " " + SearchIndex.facts(of: entry)), .summary),
+                    // The body's words were folded in the (parallel) link stage.
+                    (site.searchWords[id] ?? "", .body),
+                ]
+                for (words, field) in fields {
+                    for word in words.split(separator: " ") {
+                        let wordNumber: Int
+                        if let known = numbers[word] {
+                            wordNumber = known
+                        } else {
+                            wordNumber = spellings.count
+                            numbers[word] = wordNumber
+                            spellings.append(word)
+                            postings.append([])
+                            lastDoc.append(-1)
+                        }
+                        guard lastDoc[wordNumber] != doc else { continue }
+                        lastDoc[wordNumber] = doc
+                        postings[wordNumber].append(doc * 4 + field.rawValue)
+                    }
+                }
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        let json = (try? encoder.encode(rows)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-        // One row per line, so a changed entry is a one-line diff.
-        let lines = json.dropFirst().dropLast()
-            .replacingOccurrences(of: "\"],[\"", with: "\"],\n[\"")
-        return "window.ALMANAC_SEARCH = [\n\(scriptSafe(lines))\n];\n"
-    }
-
-    /// JSON that stays inert wherever the script is put, even inline in a page:
-    /// `<`, `>` and `&` (`</script>`, `<!--`) and the line separators U+2028 and
-    /// U+2029 are written as `\u` escapes. They only occur inside JSON strings, so
-    /// replacing them everywhere keeps the data the same.
-    static func scriptSafe(_ json: String) -> String {
-        var result = ""
-        result.reserveCapacity(json.utf8.count)
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default: result.unicodeScalars.append(scalar)
+        let order = spellings.indices.sorted { spellings[$0].utf8.lexicographicallyPrecedes(spellings[$1].utf8) }
+        let words = order.map { (word: String(spellings[$0]), postings: SearchIndex.encode(postings[$0])) }
+        self.docs = docs
+        let inlineSize = words.reduce(0) { $0 + $1.word.utf8.count + $1.postings.utf8.count + 6 }
+        if inlineSize <= inlineLimit {
+            self.words = words
+            self.shards = []
+        } else {
+            var grouped: [(key: String, words: [(word: String, postings: String)])] = []
+            for entry in words {
+                let key = SearchIndex.shardKey(entry.word)
+                if grouped.last?.key == key { grouped[grouped.count - 1].words.append(entry) } else { grouped.append((key, [entry])) }
             }
+            self.words = []
+            self.shards = grouped.sorted { $0.key < $1.key }
         }
-        return result
     }
 
-    /// The distinct words of `text` (letters and digits, three or more), lower-cased,
-    /// separated by spaces. Works on UTF-8 bytes; only non-ASCII scalars consult
-    /// Unicode's tables.
+    /// The shard a word belongs to: its first character when that is a-z or
+    /// 0-9, `x` followed by the hex code of its first scalar otherwise.
+    static func shardKey(_ word: String) -> String {
+        let first = word.unicodeScalars.first!
+        if ("a"..."z").contains(first) || ("0"..."9").contains(first) { return String(first) }
+        return "x" + String(first.value, radix: 16)
+    }
+
+    /// Paths of the shard files, inside `Output/`.
+    var shardPaths: [String] { shards.map { SearchIndex.shardPath($0.key) } }
+
+    /// The folder of the shards inside `Output/`.
+    static let shardFolder = "search/"
+
+    static func shardPath(_ key: String) -> String { shardFolder + key + ".js" }
+
+    /// `search-index.js`.
+    var script: String {
+        let kinds = EntryKind.referenceable.map { "[" + SearchIndex.quoted($0.folder) + "," + SearchIndex.quoted($0.noun) + "]" }
+        var out = "window.ALMANAC_SEARCH = {\n\"kinds\": [" + kinds.joined(separator: ",") + "],\n\"docs\": [\n"
+        out += docs.joined(separator: ",\n")
+        out += "\n],\n\"shards\": [" + shards.map { SearchIndex.quoted($0.key) }.joined(separator: ",") + "],\n"
+        out += "\"words\": {\n" + SearchIndex.lines(words) + "\n}\n};\n"
+        return out
+    }
+
+    /// The script of the shard at `path`, if there is one.
+    func shardScript(_ path: String) -> String? {
+        guard let shard = shards.first(where: { SearchIndex.shardPath($0.key) == path }) else { return nil }
+        return "ALMANAC_SEARCH_SHARD(\(SearchIndex.quoted(shard.key)), {\n\(SearchIndex.lines(shard.words))\n});\n"
+    }
+
+    private static func lines(_ words: [(word: String, postings: String)]) -> String {
+        words.map { quoted($0.word) + ":\"" + $0.postings + "\"" }.joined(separator: ",\n")
+    }
+
+    /// Front matter a reader may search for, ranked with the summary: places,
+    /// roles and countries, publications and authors, poll questions and methods.
+    static func facts(of entry: Entry) -> String {
+        switch entry.details {
+        case .actor(let actor): [actor.role, actor.country].compactMap { $0 }.joined(separator: " ")
+        case .event(let event): event.places.joined(separator: " ")
+        case .poll(let poll): [poll.question, poll.method, poll.population].compactMap { $0 }.joined(separator: " ")
+        case .source(let source): ([source.publication] + source.authors).joined(separator: " ")
+        case .page: ""
+        }
+    }
+
+    /// The distinct words of `text`, folded (see `fold`), of two characters or
+    /// more, separated by spaces in order of first use. Works on UTF-8 bytes;
+    /// only non-ASCII scalars consult Unicode's tables.
     static func words(_ text: String) -> String {
         var seen = Set<[UInt8]>()
         var output: [UInt8] = []
         var word: [UInt8] = []
         var length = 0
         func flush() {
-            if length > 2, seen.insert(word).inserted {
+            if length > 1, seen.insert(word).inserted {
                 if !output.isEmpty { output.append(0x20) }
                 output += word
             }
@@ -72,15 +173,88 @@ enum SearchIndex {
                     flush()
                     continue
                 }
+                length += 1
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue  // a combining mark: dropped, as after decomposition
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                word += scalar.properties.lowercaseMapping.utf8
+                let folded = fold(String(scalar))
+                word += folded.utf8
+                length += folded.unicodeScalars.count
             } else {
                 flush()
-                continue
             }
-            length += 1
         }
         flush()
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// As the script folds: canonical decomposition, combining marks dropped, lower case.
+    static func fold(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars
+        where scalar.properties.generalCategory != .nonspacingMark {
+            scalars.append(scalar)
+        }
+        return String(scalars).lowercased()
+    }
+
+    /// Gaps between successive values, in base 36, separated by commas.
+    private static func encode(_ values: [Int]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * 3)
+        var previous = 0
+        var digits: [UInt8] = []
+        for value in values {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
+            var gap = value - previous
+            previous = value
+            digits.removeAll(keepingCapacity: true)
+            repeat {
+                let digit = UInt8(gap % 36)
+                digits.append(digit < 10 ? digit + 48 : digit + 87)
+                gap /= 36
+            } while gap > 0
+            bytes += digits.reversed()
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func shortened(_ text: String) -> String {
+        guard text.count > summaryLength else { return text }
+        let cut = text.prefix(summaryLength)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
+    }
+
+    private static func row(_ fields: [String]) -> String {
+        quoted(fields.map { $0.replacingOccurrences(of: "\t", with: " ") }.joined(separator: "\t"))
+    }
+
+    /// A JSON string literal; `<`, `>`, `&`, U+2028 and U+2029 escaped, so that no
+    /// title can close the script or open a comment, wherever the script is put.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 }

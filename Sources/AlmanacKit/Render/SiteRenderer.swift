@@ -6,11 +6,14 @@ public struct SiteRenderer: Sendable {
     public let theme: Theme
     public let pages: [Page]
     private let itemCache = ItemCache()
+    /// Built once: its shards are pages of their own.
+    let searchIndex: SearchIndex
 
     public init(site: LinkedSite, theme: Theme) {
         self.site = site
         self.theme = theme
-        self.pages = Page.all(of: site)
+        self.searchIndex = SearchIndex(site: site)
+        self.pages = Page.all(of: site, searchShards: searchIndex.shards.map(\.key))
     }
 
     public func render(_ page: Page) -> Data {
@@ -23,7 +26,8 @@ public struct SiteRenderer: Sendable {
         case .entry(let id): text = theme.render(id.kind.rawValue, contexts.entryPage(id))
         case .search: text = theme.render("search", contexts.searchPage())
         case .notFound: text = theme.render("404", contexts.notFoundPage())
-        case .searchIndex: text = SearchIndex.script(for: site)
+        case .searchIndex: text = searchIndex.script
+        case .searchShard: text = searchIndex.shardScript(page.path) ?? ""
         case .feed: text = XMLText.valid(theme.render("feed", contexts.feed(baseURL: site.config.baseURL!)))
         case .sitemap: text = XMLText.valid(theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages)))
         }

@@ -121,3 +121,9 @@ private func isDirectory(_ url: URL) -> Bool {
     var flag: ObjCBool = false
     return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
 }
+
+/// The context builder of `site` with the default theme, for tests of page contexts.
+func contextBuilder(_ site: LinkedSite, root: URL) throws -> ContextBuilder {
+    let theme = try #require(Theme.load(root: root).0)
+    return ContextBuilder(site: site, theme: theme, itemCache: ItemCache())
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import AlmanacKit
+
+/// The search index: folding as the script folds, postings that decode to the
+/// right entries and fields, shards on large sites.
+@Suite struct SearchIndexTests {
+    /// A small linked site: three events and an actor.
+    static func site(in folder: TemporaryFolder) throws -> LinkedSite {
+        let root = makeSite([
+            "Content/actors/bob.md": "---\ntitle: Bob Brown\nkind: person\naliases: [Bobby]\n---\nA Café owner.\n",
+            "Content/events/first.md": "---\ntitle: Summit in Almaty\ndate: 2022-03-06\nsummary: Leaders met.\nplaces: [Astana]\n---\nThe summit was quiet.\n",
+            "Content/events/second.md": "---\ntitle: Quiet day\ndate: 2022-04\nactors: [bob]\n---\nNothing at the summit.\n",
+            "Content/events/third.md": "---\ntitle: Élection\ndate: 2023\n---\nVotes.\n",
+        ], in: folder)
+        return try #require(Almanac.load(Almanac.Options(root: root)).site)
+    }
+
+    /// word -> [(doc, field)], decoded as search.js decodes.
+    static func postings(_ index: SearchIndex) -> [String: [(doc: Int, field: Int)]] {
+        var result: [String: [(doc: Int, field: Int)]] = [:]
+        for (word, text) in index.words + index.shards.flatMap(\.words) {
+            var value = 0
+            result[word] = text.split(separator: ",").map { gap in
+                value += Int(gap, radix: 36)!
+                return (value >> 2, value & 3)
+            }
+        }
+        return result
+    }
+
+    @Test func foldsAsTheScriptDoes() {
+        #expect(SearchIndex.fold("Élection À Almaty") == "election a almaty")
+        #expect(SearchIndex.words("Kazakhstan's CSTO, the UN (2022) & a, the Élysée") == "kazakhstan csto the un 2022 elysee")
+        #expect(SearchIndex.words("E\u{301}lysée Қазақстан") == "elysee қазақстан")
+    }
+
+    @Test func postingsKeepEachEntrysBestField() throws {
+        let folder = TemporaryFolder()
+        let index = SearchIndex(site: try SearchIndexTests.site(in: folder))
+        let docs = try index.docs.map { quoted in
+            let text = try #require(try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed) as? String)
+            return text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
+        let kinds = EntryKind.referenceable.map(\.folder)
+        func doc(_ url: String) -> Int { docs.firstIndex { kinds[Int($0[0])!] + "/" + $0[1] + ".html" == url }! }
+        let postings = SearchIndexTests.postings(index)
+        let summit = postings["summit"]!
+        #expect(summit.contains { $0.doc == doc("events/first.html") && $0.field == 3 }, "title beats body")
+        #expect(summit.contains { $0.doc == doc("events/second.html") && $0.field == 0 })
+        #expect(postings["bobby"]!.map(\.doc) == [doc("actors/bob.html")])
+        #expect(postings["bobby"]!.first?.field == 2, "an alias")
+        #expect(postings["astana"]!.first?.field == 1, "places rank with the summary")
+        #expect(postings["election"]!.first?.field == 3, "folded")
+        #expect(postings["cafe"] != nil)
+        #expect(docs[doc("events/first.html")] == ["1", "first", "Summit in Almaty", "6 March 2022", "Leaders met.", ""])
+        #expect(docs[doc("actors/bob.html")].last == "Bobby")
+        #expect(index.script.contains("\"kinds\": [[\"actors\",\"actor\"],[\"events\",\"event\"],"))
+        #expect(index.shards.isEmpty)
+        #expect(index.script.hasPrefix("window.ALMANAC_SEARCH = {\n\"kinds\": "))
+    }
+
+    @Test func largeIndexesAreShardedByFirstCharacter() throws {
+        let folder = TemporaryFolder()
+        let site = try SearchIndexTests.site(in: folder)
+        let inline = SearchIndex(site: site)
+        let sharded = SearchIndex(site: site, inlineLimit: 0)
+        #expect(sharded.words.isEmpty)
+        #expect(sharded.shards.map(\.key) == sharded.shards.map(\.key).sorted())
+        #expect(sharded.shardPaths.contains("search/s.js"))
+        let script = try #require(sharded.shardScript("search/s.js"))
+        #expect(script.hasPrefix("ALMANAC_SEARCH_SHARD(\"s\", {\n"))
+        #expect(script.contains("\"summit\":"))
+        #expect(!script.contains("\"quiet\":"))
+        #expect(sharded.script.contains("\"shards\": [\"a\",\"b\",\"c\""), "\(sharded.script)")
+        let all = Dictionary(uniqueKeysWithValues: sharded.shards.flatMap(\.words).map { ($0.word, $0.postings) })
+        #expect(all == Dictionary(uniqueKeysWithValues: inline.words.map { ($0.word, $0.postings) }))
+    }
+
+    @Test func quotingIsSafeInAScript() {
+        #expect(SearchIndex.quoted("a\"b\\c</script>&\u{2028}\u{1}") == "\"a\\\"b\\\\c\\u003c/script\\u003e\\u0026\\u2028\\u0001\"")
+    }
+}
