@@ -18,7 +18,7 @@ extension Almanac {
         let (theme, themeDiagnostics) = Theme.load(root: options.root)
         check.diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
         guard let site = loaded.site, let theme, check.succeeded else { return check }
-        let renderer = SiteRenderer(site: site, theme: theme)
+        let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs)
         let statics = staticFiles(loaded.staticFiles, besides: renderer.pages.map(\.path) + theme.assets.map(\.path))
         check.diagnostics += statics.diagnostics
         guard check.succeeded else { check.diagnostics.sort(); return check }

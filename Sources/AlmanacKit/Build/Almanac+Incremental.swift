@@ -57,8 +57,8 @@ extension Almanac {
         for ((entry, _), body) in zip(edited, editedBodies) {
             affected.formUnion(entry.fieldReferences.map(\.target) + body.edges.map(\.to))
         }
-        let oldEvents = Linker.order(Array(previous.values.map(\.entry)))[.event] ?? []
-        let newEvents = Linker.order(Array(entries.values))[.event] ?? []
+        let oldEvents = Linker.order(previous.values.map(\.entry).filter { $0.kind == .event })[.event] ?? []
+        let newEvents = Linker.order(entries.values.filter { $0.kind == .event })[.event] ?? []
         for events in [oldEvents, newEvents] {
             for (index, id) in events.enumerated() where changed.contains(id) {
                 if index > 0 { affected.insert(events[index - 1]) }
@@ -82,7 +82,7 @@ extension Almanac {
         clock.finish(.link, affected.count, "entries to show")
 
         // 5. Render what can have changed.
-        let renderer = SiteRenderer(site: site, theme: theme)
+        let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs)
         let kinds = Set(changed.map(\.kind))
         var pages: [Page] = [.home, .searchIndex] + affected.subtracting([.home]).sorted().map { Page.entry($0) }
         if kinds.contains(.event) || kinds.contains(.poll) { pages.append(.timeline) }

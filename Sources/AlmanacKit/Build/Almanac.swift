@@ -117,7 +117,7 @@ public enum Almanac {
         report.diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
         guard let site = loaded.site, let theme, report.succeeded else { return report }
 
-        let renderer = SiteRenderer(site: site, theme: theme)
+        let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs)
         var files = renderer.pages.map(\.path)
         let generated = Set(files + theme.assets.map(\.path))
         for file in loaded.staticFiles {

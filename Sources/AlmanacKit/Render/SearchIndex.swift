@@ -36,33 +36,40 @@ struct SearchIndex: Sendable {
     /// Shard key → its words, empty when every word is inline.
     let shards: [(key: String, words: [(word: String, postings: String)])]
 
-    init(site: LinkedSite, inlineLimit: Int = SearchIndex.inlineLimit) {
-        var docs: [String] = []
+    init(site: LinkedSite, inlineLimit: Int = SearchIndex.inlineLimit, jobs: Int = 1) {
+        // Each entry's row and folded words are prepared in parallel; only the
+        // numbering of words, which must follow the documents' order, runs on one thread.
+        let ids = EntryKind.referenceable.enumerated().flatMap { number, kind in (site.ordered[kind] ?? []).map { (number, $0) } }
+        let prepared = Parallel.map(ids, jobs: jobs) { number, id -> (row: String, fields: [(String, Field)]) in
+            let entry = site[id]
+            let row = SearchIndex.row([
+                String(number), id.slug, entry.title, entry.date?.display ?? "",
+                SearchIndex.shortened(entry.summary ?? ""),
+                entry.aliases.map { $0.replacingOccurrences(of: "|", with: " ") }.joined(separator: "|"),
+            ])
+            return (row, [
+                (SearchIndex.words(entry.title), .title),
+                (SearchIndex.words(entry.aliases.joined(separator: " ")), .alias),
+                (SearchIndex.words((entry.summary ?? "") + " " + SearchIndex.facts(of: entry)), .summary),
+                // The body's words were folded in the (parallel) link stage.
+                (site.searchWords[id] ?? "", .body),
+            ])
+        }
+        let docs = prepared.map(\.row)
         // Words by number, each with its postings (`doc * 4 + field`, in doc order)
         // and the last doc it was seen in: fields are read best first, so a word's
         // first sighting in a doc is its best field, and no per-doc set is needed.
-        var numbers: [Substring: Int] = [:]
-        var spellings: [Substring] = []
-        var postings: [[Int]] = []
-        var lastDoc: [Int] = []
-        for (number, kind) in EntryKind.referenceable.enumerated() {
-            for id in site.ordered[kind] ?? [] {
-                let entry = site[id]
-                let doc = docs.count
-                docs.append(SearchIndex.row([
-                    String(number), id.slug, entry.title, entry.date?.display ?? "",
-                    SearchIndex.shortened(entry.summary ?? ""),
-                    entry.aliases.map { $0.replacingOccurrences(of: "|", with: " ") }.joined(separator: "|"),
-                ]))
-                let fields: [(String, Field)] = [
-                    (SearchIndex.words(entry.title), .title),
-                    (SearchIndex.words(entry.aliases.joined(separator: " ")), .alias),
-                    (SearchIndex.words((entry.summary ?? "") + " " + SearchIndex.facts(of: entry)), .summary),
-                    // The body's words were folded in the (parallel) link stage.
-                    (site.searchWords[id] ?? "", .body),
-                ]
-                for (words, field) in fields {
-                    for word in words.split(separator: " ") {
+        // Words are split among the threads by their first byte, so that each
+        // thread numbers its own words in document order; together they sort as one.
+        let workers = max(1, min(jobs, 8))
+        let partial = Parallel.map(Array(0..<workers), jobs: workers) { worker -> [(word: String, postings: String)] in
+            var numbers: [Substring: Int] = [:]
+            var spellings: [Substring] = []
+            var postings: [[Int]] = []
+            var lastDoc: [Int] = []
+            for (doc, prepared) in prepared.enumerated() {
+                for (words, field) in prepared.fields {
+                    for word in words.split(separator: " ") where Int(word.utf8.first!) % workers == worker {
                         let wordNumber: Int
                         if let known = numbers[word] {
                             wordNumber = known
@@ -79,9 +86,9 @@ struct SearchIndex: Sendable {
                     }
                 }
             }
+            return spellings.indices.map { (word: String(spellings[$0]), postings: SearchIndex.encode(postings[$0])) }
         }
-        let order = spellings.indices.sorted { spellings[$0].utf8.lexicographicallyPrecedes(spellings[$1].utf8) }
-        let words = order.map { (word: String(spellings[$0]), postings: SearchIndex.encode(postings[$0])) }
+        let words = partial.flatMap { $0 }.sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
         self.docs = docs
         let inlineSize = words.reduce(0) { $0 + $1.word.utf8.count + $1.postings.utf8.count + 6 }
         if inlineSize <= inlineLimit {

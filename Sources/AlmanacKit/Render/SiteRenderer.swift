@@ -9,10 +9,10 @@ public struct SiteRenderer: Sendable {
     /// Built once: its shards are pages of their own.
     let searchIndex: SearchIndex
 
-    public init(site: LinkedSite, theme: Theme) {
+    public init(site: LinkedSite, theme: Theme, jobs: Int = 1) {
         self.site = site
         self.theme = theme
-        self.searchIndex = SearchIndex(site: site)
+        self.searchIndex = SearchIndex(site: site, jobs: jobs)
         self.pages = Page.all(of: site, searchShards: searchIndex.shards.map(\.key))
     }
 
