@@ -107,10 +107,7 @@ extension Almanac {
                 for path in state.outputs.keys where !rendered.contains(path) {
                     try writer.link(options.output.appending(path: path), to: path)
                 }
-                let failures = Parallel.map(pages, jobs: options.jobs) { page -> OutputWriter.Failure? in
-                    do throws(OutputWriter.Failure) { try writer.write(renderer.render(page), to: page.path); return nil } catch { return error }
-                }
-                if let failure = failures.compactMap({ $0 }).first { throw failure }
+                try writer.writePages(pages, jobs: options.jobs, render: renderer.render)
                 clock.finish(.render, pages.count, "pages")
                 try writer.commit()
                 clock.finish(.write, state.outputs.count - rendered.count, "files kept")

@@ -158,10 +158,7 @@ public enum Almanac {
     /// assets, static files and the swap are the `write` stage.
     private static func write(_ renderer: SiteRenderer, theme: Theme, staticFiles: [ContentFile], to writer: OutputWriter, jobs: Int,
                               clock: inout StageClock) throws(OutputWriter.Failure) {
-        let failures = Parallel.map(renderer.pages, jobs: jobs) { page -> OutputWriter.Failure? in
-            do throws(OutputWriter.Failure) { try writer.write(renderer.render(page), to: page.path); return nil } catch { return error }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        try writer.writePages(renderer.pages, jobs: jobs, render: renderer.render)
         clock.finish(.render, renderer.pages.count, "pages")
         for asset in theme.assets { try writer.write(asset.data, to: asset.path) }
         for file in staticFiles {

@@ -7,6 +7,8 @@ import Foundation
 public final class OutputWriter: @unchecked Sendable {
     public let output: URL
     let staging: URL
+    /// Files of the previous output were linked in (set before any page is written).
+    private var carriesPreviousOutput = false
 
     public enum Failure: Error, CustomStringConvertible {
         case notAFolder(String)
@@ -68,7 +70,7 @@ public final class OutputWriter: @unchecked Sendable {
         try OutputWriter.checkInside(path)
         let url = staging.appending(path: path)
         // A hard link to the previous output may stand here: replace it, never write through it.
-        unlink(url.path)
+        if carriesPreviousOutput { unlink(url.path) }
         let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -89,6 +91,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// link: it replaces the file.
     public func link(_ existing: URL, to path: String) throws(Failure) {
         try OutputWriter.checkInside(path)
+        carriesPreviousOutput = true
         let target = staging.appending(path: path)
         if Glibc.link(existing.path, target.path) == 0 { return }
         do {

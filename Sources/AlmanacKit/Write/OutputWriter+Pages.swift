@@ -1,0 +1,35 @@
+import Foundation
+
+extension OutputWriter {
+    /// Renders `pages` on up to `jobs` threads and writes them from one. Creating
+    /// a file takes its folder's lock, and a site's pages crowd into a few folders:
+    /// writers on several threads mostly spun waiting for each other.
+    func writePages(_ pages: [Page], jobs: Int, render: (Page) -> Data) throws(Failure) {
+        let queue = DispatchQueue(label: "almanac.output")
+        // Rendered pages waiting to be written, at most: memory stays bounded.
+        let slots = DispatchSemaphore(value: 64)
+        let failures = FirstFailure()
+        Parallel.forEach(pages, jobs: jobs) { page in
+            let data = render(page)
+            slots.wait()
+            queue.async {
+                defer { slots.signal() }
+                do throws(Failure) { try self.write(data, to: page.path) } catch { failures.record(error) }
+            }
+        }
+        queue.sync {}
+        if let failure = failures.first { throw failure }
+    }
+}
+
+/// The first failure of several threads.
+private final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failure: OutputWriter.Failure?
+
+    func record(_ failure: OutputWriter.Failure) {
+        lock.withLock { if self.failure == nil { self.failure = failure } }
+    }
+
+    var first: OutputWriter.Failure? { lock.withLock { failure } }
+}
