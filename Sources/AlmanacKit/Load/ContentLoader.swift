@@ -33,7 +33,7 @@ public struct ContentLoader: Sendable {
             return listing
         }
         // A site.yml that is refused (a link out of the root) is reported as such, not as missing.
-        var sawSiteConfig = exists(content.appending(path: "site.yml"))
+        let sawSiteConfig = exists(content.appending(path: "site.yml"))
         for name in names {
             let path = "Content/" + name
             let url = content.appending(path: name)
