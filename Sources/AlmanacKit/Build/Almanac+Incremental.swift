@@ -72,7 +72,9 @@ extension Almanac {
         affected = affected.filter { entries[$0] != nil }
 
         // 4. Link: bodies of affected entries are rendered again, the others reused.
-        let others = affected.subtracting(changed).compactMap { id in listing.files.first { $0.role == .entry(id) } }
+        let entryFiles = Dictionary(listing.files.compactMap { file in if case .entry(let id) = file.role { (id, file) } else { nil } },
+                                    uniquingKeysWith: { first, _ in first })
+        let others = affected.subtracting(changed).compactMap { entryFiles[$0] }
         guard let reparsed = parseAgain(others, loader: loader, options: options) else { return nil }
         for (entry, _) in reparsed { entries[entry.id] = entry }
         let reused = previous.filter { !affected.contains($0.key) }.mapValues(\.body)

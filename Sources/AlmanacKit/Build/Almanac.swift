@@ -118,29 +118,23 @@ public enum Almanac {
         guard let site = loaded.site, let theme, report.succeeded else { return report }
 
         let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs)
-        var files = renderer.pages.map(\.path)
-        let generated = Set(files + theme.assets.map(\.path))
-        for file in loaded.staticFiles {
-            guard case .staticFile(let path) = file.role else { continue }
-            if generated.contains(path) {
-                report.diagnostics.append(.error(file.path, nil, "would overwrite the generated \(path); rename or move it"))
-            }
-            files.append(path)
-        }
+        let statics = staticFiles(loaded.staticFiles, besides: renderer.pages.map(\.path) + theme.assets.map(\.path))
+        report.diagnostics = (report.diagnostics + statics.diagnostics).sorted()
         guard report.succeeded else { return report }
+        let files = renderer.pages.map(\.path) + theme.assets.map(\.path) + statics.files.map(\.0)
 
         do throws(OutputWriter.Failure) {
             let writer = try OutputWriter(output: options.output)
             do throws(OutputWriter.Failure) {
-                try writer.makeFolders(for: files + theme.assets.map(\.path))
-                try write(renderer, theme: theme, staticFiles: loaded.staticFiles, to: writer, jobs: options.jobs, clock: &clock)
+                try writer.makeFolders(for: files)
+                try write(renderer, theme: theme, staticFiles: statics.files, to: writer, jobs: options.jobs, clock: &clock)
                 try writer.commit()
-                report.filesWritten = files.count + theme.assets.count
+                report.filesWritten = files.count
                 report.pagesWritten = renderer.pages.count
                 clock.finish(.write, report.filesWritten - report.pagesWritten, "other files")
                 if options.useCache {
                     let inputs = BuildCache.inputStamps(loaded.listedFiles, root: options.root)
-                    let outputs = BuildCache.outputStamps(files + theme.assets.map(\.path), in: options.output)
+                    let outputs = BuildCache.outputStamps(files, in: options.output)
                     saveCache(site, warnings: Dictionary(grouping: report.diagnostics, by: \.path), inputs: inputs,
                               outputs: outputs, diagnostics: report.diagnostics, options: options)
                 }
@@ -156,13 +150,12 @@ public enum Almanac {
 
     /// Pages are rendered and written in one parallel pass (the `render` stage);
     /// assets, static files and the swap are the `write` stage.
-    private static func write(_ renderer: SiteRenderer, theme: Theme, staticFiles: [ContentFile], to writer: OutputWriter, jobs: Int,
+    private static func write(_ renderer: SiteRenderer, theme: Theme, staticFiles: [(String, ContentFile)], to writer: OutputWriter, jobs: Int,
                               clock: inout StageClock) throws(OutputWriter.Failure) {
         try writer.writePages(renderer.pages, jobs: jobs, render: renderer.render)
         clock.finish(.render, renderer.pages.count, "pages")
         for asset in theme.assets { try writer.write(asset.data, to: asset.path) }
-        for file in staticFiles {
-            guard case .staticFile(let path) = file.role else { continue }
+        for (path, file) in staticFiles {
             guard let data = try? Data(contentsOf: file.url) else { throw .cannotWrite(path, "cannot read \(file.path)") }
             try writer.write(data, to: path)
         }

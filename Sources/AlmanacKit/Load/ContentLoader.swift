@@ -27,7 +27,7 @@ public struct ContentLoader: Sendable {
             listing.diagnostics.append(.error("Content", nil, "no Content/ folder here: the site's text belongs in ROOT/Content (see `almanac new`)"))
             return listing
         }
-        let names = children(of: content, path: "Content", into: &listing)
+        let names = children(of: content, path: "Content", into: &listing).map(\.name)
         if names.isEmpty, !listing.diagnostics.contains(where: \.isError) {
             listing.diagnostics.append(.error("Content", nil, "is empty: a site needs at least Content/site.yml with a title (`almanac new page about` creates one)"))
             return listing
@@ -77,9 +77,9 @@ public struct ContentLoader: Sendable {
 
     private func listEntries(of kind: EntryKind, in folder: URL, path: String, into listing: inout Listing) {
         let folderPath = folder.path
-        let types = DirectoryEntries.types(in: folderPath)
-        let names = children(of: folder, path: path, into: &listing)
-        for name in names {
+        let children = children(of: folder, path: path, into: &listing)
+        let names = children.map(\.name)
+        for (name, type) in children {
             let filePath = path + "/" + name
             let absolutePath = folderPath + "/" + name
             guard name.hasSuffix(".md") else {
@@ -87,7 +87,7 @@ public struct ContentLoader: Sendable {
                 continue
             }
             // A regular file needs no further look; anything else is checked.
-            if types[name] != .regular {
+            if type != .regular {
                 guard readable(URL(fileURLWithPath: absolutePath), path: filePath, into: &listing) else { continue }
             }
             let slug = String(name.dropLast(3))
@@ -104,7 +104,7 @@ public struct ContentLoader: Sendable {
             listing.diagnostics.append(.error(path, nil, "static must be a folder"))
             return
         }
-        for name in children(of: folder, path: path, into: &listing) {
+        for (name, _) in children(of: folder, path: path, into: &listing) {
             let url = folder.appending(path: name)
             let filePath = path + "/" + name
             let target = outputPath + name
@@ -116,20 +116,21 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    /// The names in a folder that belong to the site, sorted; links that lead
-    /// outside the root or nowhere are reported and left out.
-    private func children(of folder: URL, path: String, into listing: inout Listing) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+    /// The names in a folder that belong to the site, sorted, with what the
+    /// directory says each is (one `readdir`); links that lead outside the root
+    /// or nowhere are reported and left out.
+    private func children(of folder: URL, path: String, into listing: inout Listing) -> [(name: String, type: DirectoryEntries.FileType)] {
+        guard let types = DirectoryEntries.types(in: folder.path) else {
             listing.diagnostics.append(.error(path, nil, "cannot be read"))
             return []
         }
-        let types = DirectoryEntries.types(in: folder.path)
-        return names
-            .filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            .filter { name in
+        return types
+            .filter { !$0.key.hasPrefix(".") && !$0.key.hasPrefix("_") }
+            .map { (name: $0.key, type: $0.value) }
+            .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            .filter { name, type in
                 // Only what the directory itself does not say is a file or folder needs a look.
-                if let type = types[name], type != .other { return true }
+                if type != .other { return true }
                 let url = folder.appending(path: name)
                 guard isSymbolicLink(url) else { return true }
                 let childPath = path + "/" + name
@@ -207,16 +208,18 @@ func realPath(_ url: URL) -> String? {
 enum DirectoryEntries {
     enum FileType { case regular, directory, other }
 
-    /// Regular files and folders as the directory reports them; links, other
-    /// kinds and names the file system does not type are `.other`.
-    static func types(in path: String) -> [String: FileType] {
-        guard let directory = opendir(path) else { return [:] }
+    /// Every name in the folder (without `.` and `..`): regular files and folders
+    /// as the directory reports them; links, other kinds and names the file
+    /// system does not type are `.other`. Nil when the folder cannot be read.
+    static func types(in path: String) -> [String: FileType]? {
+        guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         var types: [String: FileType] = [:]
         while let entry = readdir(directory) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
+            if name == "." || name == ".." { continue }
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_REG): types[name] = .regular
             case Int32(DT_DIR): types[name] = .directory
