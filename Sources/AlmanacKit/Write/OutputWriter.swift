@@ -9,6 +9,8 @@ public final class OutputWriter: @unchecked Sendable {
     let staging: URL
     /// Files of the previous output were linked in (set before any page is written).
     private var carriesPreviousOutput = false
+    /// The staging folder was marked as a top of hierarchy (see `makeTopFolder`).
+    private var markedTop = false
 
     public enum Failure: Error, CustomStringConvertible {
         case notAFolder(String)
@@ -55,13 +57,38 @@ public final class OutputWriter: @unchecked Sendable {
             guard let slash = path.lastIndex(of: "/") else { return nil }
             return String(path[..<slash])
         })
-        for folder in folders.sorted() {
+        for top in Set(folders.map { String($0.prefix { $0 != "/" }) }).sorted() { try makeTopFolder(top) }
+        for folder in folders.sorted() where folder.contains("/") {
             do {
                 try FileManager.default.createDirectory(at: staging.appending(path: folder), withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o755])
             } catch {
                 throw .cannotCreate(folder, OutputWriter.reason(error))
             }
+        }
+    }
+
+    /// Creates a folder at the top of the staging folder where the file system
+    /// can put its files among free inodes. ext4 without a journal skips inodes
+    /// freed in the last minutes when it allocates new ones, one lookup each, so
+    /// files created where a previous output was just deleted cost a scan of
+    /// every freed inode before them (measured here: 5,000 files in 2.2–3.3 s of
+    /// kernel time, against 0.15 s in a fresh block group). The staging folder is
+    /// marked as a top of hierarchy, so each folder made in it is placed by the
+    /// hash of its name: a name used once, renamed into place, lands in a fresh group.
+    private func makeTopFolder(_ folder: String) throws(Failure) {
+        if !markedTop {
+            markedTop = true
+            _ = almanac_mark_top_directory(staging.path)
+        }
+        let target = staging.appending(path: folder)
+        if isDirectory(target) { return }
+        let fresh = staging.appending(path: ".\(folder).\(String(UInt64.random(in: 1...UInt64.max), radix: 36))")
+        guard mkdir(fresh.path, 0o755) == 0 else { throw .cannotCreate(folder, String(cString: strerror(errno))) }
+        guard rename(fresh.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            rmdir(fresh.path)
+            throw .cannotCreate(folder, reason)
         }
     }
 
