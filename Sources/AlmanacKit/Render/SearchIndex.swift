@@ -63,30 +63,32 @@ struct SearchIndex: Sendable {
         // thread numbers its own words in document order; together they sort as one.
         let workers = max(1, min(jobs, 8))
         let partial = Parallel.map(Array(0..<workers), jobs: workers) { worker -> [(word: String, postings: String)] in
-            var numbers: [Substring: Int] = [:]
-            var spellings: [Substring] = []
+            var table = WordTable(capacity: 1 << 14)
             var postings: [[Int]] = []
             var lastDoc: [Int] = []
             for (doc, prepared) in prepared.enumerated() {
                 for (words, field) in prepared.fields {
-                    for word in words.split(separator: " ") where Int(word.utf8.first!) % workers == worker {
-                        let wordNumber: Int
-                        if let known = numbers[word] {
-                            wordNumber = known
-                        } else {
-                            wordNumber = spellings.count
-                            numbers[word] = wordNumber
-                            spellings.append(word)
-                            postings.append([])
-                            lastDoc.append(-1)
+                    var words = words
+                    words.withUTF8 { bytes in
+                        var start = 0
+                        while start < bytes.count {
+                            var end = start
+                            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                            defer { start = end + 1 }
+                            guard end > start, Int(bytes[start]) % workers == worker else { continue }
+                            let (number, inserted) = table.insert(UnsafeBufferPointer(rebasing: bytes[start ..< end]))
+                            if inserted {
+                                postings.append([])
+                                lastDoc.append(-1)
+                            }
+                            guard lastDoc[number] != doc else { continue }
+                            lastDoc[number] = doc
+                            postings[number].append(doc * 4 + field.rawValue)
                         }
-                        guard lastDoc[wordNumber] != doc else { continue }
-                        lastDoc[wordNumber] = doc
-                        postings[wordNumber].append(doc * 4 + field.rawValue)
                     }
                 }
             }
-            return spellings.indices.map { (word: String(spellings[$0]), postings: SearchIndex.encode(postings[$0])) }
+            return (0 ..< table.count).map { (word: table.string($0), postings: SearchIndex.encode(postings[$0])) }
         }
         let words = partial.flatMap { $0 }.sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
         self.docs = docs
@@ -157,42 +159,37 @@ struct SearchIndex: Sendable {
     /// more, separated by spaces in order of first use. Works on UTF-8 bytes;
     /// only non-ASCII scalars consult Unicode's tables.
     static func words(_ text: String) -> String {
-        var seen = Set<[UInt8]>()
-        var output: [UInt8] = []
+        var table = WordTable()
         var word: [UInt8] = []
+        word.reserveCapacity(64)
         var length = 0
-        func flush() {
-            if length > 1, seen.insert(word).inserted {
-                if !output.isEmpty { output.append(0x20) }
-                output += word
-            }
-            word.removeAll(keepingCapacity: true)
-            length = 0
-        }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
-                    word.append(UInt8(value))
+                    word.append(UInt8(truncatingIfNeeded: value))
+                    length += 1
+                    continue
                 } else if (0x41...0x5A).contains(value) {
-                    word.append(UInt8(value + 0x20))
-                } else {
-                    flush()
+                    word.append(UInt8(truncatingIfNeeded: value + 0x20))
+                    length += 1
                     continue
                 }
-                length += 1
             } else if scalar.properties.generalCategory == .nonspacingMark {
                 continue  // a combining mark: dropped, as after decomposition
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 let folded = fold(String(scalar))
                 word += folded.utf8
                 length += folded.unicodeScalars.count
-            } else {
-                flush()
+                continue
             }
+            // Anything else ends a word.
+            if length > 1 { _ = word.withUnsafeBufferPointer { table.insert($0) } }
+            word.removeAll(keepingCapacity: true)
+            length = 0
         }
-        flush()
-        return String(decoding: output, as: UTF8.self)
+        if length > 1 { _ = word.withUnsafeBufferPointer { table.insert($0) } }
+        return table.spaced
     }
 
     /// As the script folds: canonical decomposition, combining marks dropped, lower case.
