@@ -7,6 +7,9 @@ struct FieldReader {
     /// Lines of the file before the YAML text (the opening `---`).
     let lineOffset: Int
     let mapping: Node.Mapping
+    /// The mapping's values by key: `Node.Mapping`'s own subscript compares every
+    /// key node in turn, resolving both tags through Yams' regular expressions.
+    private let values: [String: Node]
     /// Where the mapping itself starts, for "missing key" problems.
     let start: SourcePosition
     var diagnostics: [Diagnostic] = []
@@ -17,6 +20,11 @@ struct FieldReader {
         self.lineOffset = lineOffset
         self.mapping = mapping
         self.start = start
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            if let name = key.scalar?.string, values[name] == nil { values[name] = value }
+        }
+        self.values = values
     }
 
     func position(of node: Node) -> SourcePosition? {
@@ -33,7 +41,7 @@ struct FieldReader {
 
     /// The value under `key`; nil (with an error when `required`) when absent or null.
     mutating func value(_ key: String, required: Bool) -> Node? {
-        guard let value = mapping[key], !value.isNull else {
+        guard let value = values[key], !value.isNull else {
             if required {
                 if let keyNode = keyNode(key) { error(keyNode, "'\(key)' must not be empty") }
                 else { error(nil, "missing required key '\(key)'") }
@@ -77,7 +85,7 @@ struct FieldReader {
 
     /// A string or a list of strings (a source's `author`).
     mutating func stringOrStrings(_ key: String) -> [String] {
-        if let node = mapping[key], node.scalar != nil, !node.isNull {
+        if let node = values[key], node.scalar != nil, !node.isNull {
             return string(key).map { [$0] } ?? []
         }
         return strings(key)

@@ -9,7 +9,8 @@ enum YAMLDocument {
         let start = SourcePosition(line: lineOffset + 1, column: 1)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // UTF-8 said outright: Yams' default reads the environment on every parse.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, path: path, lineOffset: lineOffset))
             return nil
