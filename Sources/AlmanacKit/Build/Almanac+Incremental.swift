@@ -146,8 +146,9 @@ extension Almanac {
     /// Stores what the next build needs to start from this one.
     static func saveCache(_ site: LinkedSite, warnings: [String: [Diagnostic]], inputs: [String: BuildCache.Stamp],
                           outputs: [String: BuildCache.Stamp], diagnostics: [Diagnostic], options: Options) {
-        let entries = site.entries.values.sorted { $0.id < $1.id }.map { entry in
-            BuildCache.CachedEntry(
+        let entries = site.entries.keys.sorted().map { id in
+            let entry = site[id]
+            return BuildCache.CachedEntry(
                 entry: entry,
                 body: Linker.ReusedBody(mentions: site.mentions[entry.id] ?? [], words: site.searchWords[entry.id] ?? ""),
                 warnings: warnings[entry.path] ?? [])

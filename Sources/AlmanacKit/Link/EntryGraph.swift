@@ -13,20 +13,20 @@ public struct EntryGraph: Sendable {
     public let backlinks: [EntryID: [Edge]]
 
     init(edges: [Edge], order: [EntryID: Int]) {
-        // Each edge with its sort key computed once; sorting then puts duplicates side by side.
+        // Each edge with its sort key computed once: relation, then the referring
+        // entry's rank (which orders kinds too); sorting puts duplicates side by side.
         struct Keyed {
             let edge: Edge
-            let rank: Int
+            let key: Int
         }
         var incoming: [EntryID: [Keyed]] = [:]
         for edge in edges where edge.from != edge.to {
-            incoming[edge.to, default: []].append(Keyed(edge: edge, rank: order[edge.from, default: .max]))
+            let rank = order[edge.from, default: Int(UInt32.max)]
+            incoming[edge.to, default: []].append(Keyed(edge: edge, key: edge.relation.rank << 32 | rank))
         }
         backlinks = incoming.mapValues { edges in
             let sorted = edges.sorted { a, b in
-                if a.edge.relation != b.edge.relation { return a.edge.relation < b.edge.relation }
-                if a.edge.from.kind != b.edge.from.kind { return a.edge.from.kind < b.edge.from.kind }
-                return a.rank != b.rank ? a.rank < b.rank : a.edge.from < b.edge.from
+                a.key != b.key ? a.key < b.key : a.edge.from < b.edge.from
             }
             var unique: [Edge] = []
             unique.reserveCapacity(sorted.count)

@@ -80,7 +80,7 @@ public enum Linker {
         // such as "Referenced by", need a total order, or a Set's hashing would pick one.
         var rank: [EntryID: Int] = [:]
         for id in EntryKind.allCases.flatMap({ ordered[$0] ?? [] }) { rank[id] = rank.count }
-        let timeline = ((ordered[.event] ?? []) + (ordered[.poll] ?? [])).sorted { timelineOrder(byID[$0]!, byID[$1]!) }
+        let timeline = timelineOrdered(((ordered[.event] ?? []) + (ordered[.poll] ?? [])).map { byID[$0]! })
         let graph = EntryGraph(edges: edges, order: rank)
         for id in ordered[.source] ?? [] where graph.incoming(id).isEmpty {
             diagnostics.append(.warning(byID[id]!.path, nil, "source '\(id.slug)' is not cited or mentioned by any entry"))
@@ -93,32 +93,34 @@ public enum Linker {
         return (site, diagnostics)
     }
 
-    /// The timeline's order: earliest day, then precision, then slug.
-    static func timelineOrder(_ a: Entry, _ b: Entry) -> Bool {
-        let (da, db) = (a.date!, b.date!)
-        if da != db { return da < db }
-        if a.slug != b.slug { return a.slug.utf8.lexicographicallyPrecedes(b.slug.utf8) }
-        return a.kind < b.kind
-    }
-
     /// Events and polls by date; actors, sources and pages by title, then slug.
+    /// Sorts small keys, not entries: an `Entry` is large, and a sort moves what it sorts.
     static func order(_ entries: [Entry]) -> [EntryKind: [EntryID]] {
         var result: [EntryKind: [EntryID]] = [:]
         for (kind, group) in Dictionary(grouping: entries, by: \.kind) {
-            let sorted: [Entry]
             if kind == .event || kind == .poll {
-                sorted = group.sorted(by: timelineOrder)
+                result[kind] = timelineOrdered(group)
             } else {
-                sorted = group.map { (key: $0.title.lowercased(), entry: $0) }
+                result[kind] = group.map { (key: $0.title.lowercased(), id: $0.id) }
                     .sorted { a, b in
                         a.key != b.key ? a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
-                            : a.entry.slug.utf8.lexicographicallyPrecedes(b.entry.slug.utf8)
+                            : a.id.slug.utf8.lexicographicallyPrecedes(b.id.slug.utf8)
                     }
-                    .map(\.entry)
+                    .map(\.id)
             }
-            result[kind] = sorted.map(\.id)
         }
         return result
+    }
+
+    /// Dated entries in the timeline's order: earliest day, then precision, then slug.
+    static func timelineOrdered(_ entries: [Entry]) -> [EntryID] {
+        entries.map { (date: $0.date!, id: $0.id) }
+            .sorted { a, b in
+                if a.date != b.date { return a.date < b.date }
+                if a.id.slug != b.id.slug { return a.id.slug.utf8.lexicographicallyPrecedes(b.id.slug.utf8) }
+                return a.id.kind < b.id.kind
+            }
+            .map(\.id)
     }
 }
 

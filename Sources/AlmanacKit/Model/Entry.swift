@@ -115,7 +115,7 @@ public enum Relation: String, Sendable, CaseIterable, Comparable, Codable {
     case mentions
 
     /// Place in `allCases`.
-    private var rank: Int {
+    var rank: Int {
         switch self {
         case .participant: 0
         case .pollster: 1

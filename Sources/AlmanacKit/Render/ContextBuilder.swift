@@ -12,6 +12,8 @@ struct ContextBuilder {
     let theme: Theme
     /// Each entry's list item, rendered once per folder depth and shared by every page.
     let itemCache: ItemCache
+    /// Threads for the items of long lists.
+    var jobs = 1
 
     /// The header's name for the index of each kind.
     static let sectionTitle: [EntryKind: String] = [.actor: "Actors", .poll: "Polls", .source: "Sources"]
@@ -74,12 +76,13 @@ struct ContextBuilder {
     /// its relative URL differs with depth), so it is rendered once and reused,
     /// as Hugo's `partialCached` does: a site lists each entry on many pages.
     func itemsHTML(_ ids: [EntryID], from page: Page) -> String {
-        var html = ""
-        for id in ids {
-            html += itemCache.item(id, root: page.root) {
-                theme.render("partials/item", item(id, from: page))
-            }
+        let render = { (id: EntryID) in
+            itemCache.item(id, root: page.root) { theme.render("partials/item", item(id, from: page)) }
         }
+        // A long list (the timeline, an index) has its items rendered on every core first.
+        if ids.count >= 256, jobs > 1 { Parallel.forEach(ids, jobs: jobs) { _ = render($0) } }
+        var html = ""
+        for id in ids { html += render(id) }
         return html
     }
 

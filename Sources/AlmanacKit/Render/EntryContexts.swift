@@ -25,7 +25,7 @@ extension ContextBuilder {
             context["polls_run"] = list(site.graph.incoming(id, .pollster), from: page)
             context["polls_named"] = list(site.graph.incoming(id, .subject), from: page)
             let dated = Set(site.graph.incoming(id, .participant) + site.graph.incoming(id, .pollster) + site.graph.incoming(id, .subject))
-            let ordered = dated.sorted { Linker.timelineOrder(site[$0], site[$1]) }
+            let ordered = Linker.timelineOrdered(dated.map { site[$0] })
             context["timeline"] = ordered.isEmpty ? nil : TimelineOverview(site: site, ids: ordered)
                 .context(from: page, id: "actor-timeline", caption: "This actor's events and polls")
         case .event(let event):

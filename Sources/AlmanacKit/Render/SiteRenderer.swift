@@ -6,18 +6,20 @@ public struct SiteRenderer: Sendable {
     public let theme: Theme
     public let pages: [Page]
     private let itemCache = ItemCache()
+    private let jobs: Int
     /// Built once: its shards are pages of their own.
     let searchIndex: SearchIndex
 
     public init(site: LinkedSite, theme: Theme, jobs: Int = 1) {
         self.site = site
         self.theme = theme
+        self.jobs = jobs
         self.searchIndex = SearchIndex(site: site, jobs: jobs)
         self.pages = Page.all(of: site, searchShards: searchIndex.shards.map(\.key))
     }
 
     public func render(_ page: Page) -> Data {
-        let contexts = ContextBuilder(site: site, theme: theme, itemCache: itemCache)
+        let contexts = ContextBuilder(site: site, theme: theme, itemCache: itemCache, jobs: jobs)
         let text: String
         switch page {
         case .home: text = theme.render("home", contexts.homePage())
