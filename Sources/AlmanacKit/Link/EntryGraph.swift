@@ -13,16 +13,17 @@ public struct EntryGraph: Sendable {
     public let backlinks: [EntryID: [Edge]]
 
     init(edges: [Edge], order: [EntryID: Int]) {
-        // Each edge with its sort key computed once: relation, then the referring
-        // entry's rank (which orders kinds too); sorting puts duplicates side by side.
+        // Each edge with its sort key computed once, as one integer: relation, kind of
+        // the referring entry, its place; sorting puts duplicates side by side.
         struct Keyed {
             let edge: Edge
             let key: Int
         }
         var incoming: [EntryID: [Keyed]] = [:]
         for edge in edges where edge.from != edge.to {
-            let rank = order[edge.from, default: Int(UInt32.max)]
-            incoming[edge.to, default: []].append(Keyed(edge: edge, key: edge.relation.rank << 32 | rank))
+            let place = min(order[edge.from, default: 1 << 40], 1 << 40)
+            let key = edge.relation.rank << 48 | edge.from.kind.rank << 41 | place
+            incoming[edge.to, default: []].append(Keyed(edge: edge, key: key))
         }
         backlinks = incoming.mapValues { edges in
             let sorted = edges.sorted { a, b in

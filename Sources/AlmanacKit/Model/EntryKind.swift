@@ -17,7 +17,7 @@ public enum EntryKind: String, Sendable, CaseIterable, Comparable, Codable {
     public var scheme: String { rawValue }
 
     /// Place in `allCases` (compared in every sort of entries, so not looked up).
-    private var rank: Int {
+    var rank: Int {
         switch self {
         case .actor: 0
         case .event: 1
