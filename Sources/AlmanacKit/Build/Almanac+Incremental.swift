@@ -15,9 +15,9 @@ extension Almanac {
         let loader = ContentLoader(root: options.root)
         let listing = loader.list()
         guard listing.diagnostics.isEmpty else { return nil }
-        let inputs = BuildCache.inputStamps(listing.files, root: options.root)
+        let inputs = BuildCache.inputStamps(listing.files, root: options.root, jobs: options.jobs)
         guard Set(state.inputs.keys).isSubset(of: inputs.keys),
-              BuildCache.outputStamps(state.outputs.keys, in: options.output) == state.outputs
+              BuildCache.outputUnchanged(state.outputs, in: options.output, jobs: options.jobs)
         else { return nil }
         let editedPaths = Set(inputs.keys.filter { state.inputs[$0] != inputs[$0] })
         clock.finish(.load, editedPaths.count, "changed files")
@@ -126,7 +126,7 @@ extension Almanac {
         for (entry, diagnostics) in edited + reparsed { warnings[entry.path] = diagnostics }
         let diagnostics = (warnings.values.flatMap { $0 } + configDiagnostics + linkDiagnostics + themeDiagnostics).sorted()
         var outputs = state.outputs
-        outputs.merge(BuildCache.outputStamps(rendered, in: options.output)) { $1 }
+        outputs.merge(BuildCache.outputStamps(rendered, in: options.output, jobs: options.jobs)) { $1 }
         saveCache(site, warnings: warnings, inputs: inputs, outputs: outputs, diagnostics: diagnostics, options: options)
         return Report(diagnostics: diagnostics, filesWritten: pages.count, pagesWritten: pages.count, reusedCache: true)
     }

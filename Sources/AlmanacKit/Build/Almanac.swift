@@ -133,8 +133,8 @@ public enum Almanac {
                 report.pagesWritten = renderer.pages.count
                 clock.finish(.write, report.filesWritten - report.pagesWritten, "other files")
                 if options.useCache {
-                    let inputs = BuildCache.inputStamps(loaded.listedFiles, root: options.root)
-                    let outputs = BuildCache.outputStamps(files, in: options.output)
+                    let inputs = BuildCache.inputStamps(loaded.listedFiles, root: options.root, jobs: options.jobs)
+                    let outputs = BuildCache.outputStamps(files, in: options.output, jobs: options.jobs)
                     saveCache(site, warnings: Dictionary(grouping: report.diagnostics, by: \.path), inputs: inputs,
                               outputs: outputs, diagnostics: report.diagnostics, options: options)
                 }

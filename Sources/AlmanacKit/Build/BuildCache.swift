@@ -91,6 +91,7 @@ struct BuildCache: Codable {
         guard let data = try? Data(contentsOf: url) else { return nil }
         return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [String: Stamp]? in
             var stamps: [String: Stamp] = [:]
+            stamps.reserveCapacity(bytes.count / 64)
             var index = 0
             /// The decimal number up to the next tab.
             func number() -> UInt64? {
@@ -149,9 +150,10 @@ struct BuildCache: Codable {
     }()
 
     /// Stamps of every input file: the listed Content files and the site's own Templates.
-    static func inputStamps(_ files: [ContentFile], root: URL) -> [String: Stamp] {
+    static func inputStamps(_ files: [ContentFile], root: URL, jobs: Int = 1) -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
-        for file in files { stamps[file.path] = Stamp(path: file.absolutePath) }
+        stamps.reserveCapacity(files.count)
+        for (file, stamp) in zip(files, Parallel.map(files, jobs: jobs) { Stamp(path: $0.absolutePath) }) { stamps[file.path] = stamp }
         let templates = root.appending(path: "Templates")
         for path in OutputComparison.files(in: templates) {
             stamps["Templates/" + path] = Stamp(path: templates.appending(path: path).path)
@@ -159,9 +161,20 @@ struct BuildCache: Codable {
         return stamps
     }
 
-    static func outputStamps(_ paths: some Sequence<String>, in output: URL) -> [String: Stamp] {
+    /// Stamps of the files at `paths` inside `output`, taken on `jobs` threads.
+    static func outputStamps(_ paths: some Sequence<String>, in output: URL, jobs: Int = 1) -> [String: Stamp] {
+        let paths = Array(paths)
+        // Joined as text: `URL.appending(path:)` cost more than the stat itself.
+        let folder = output.path.hasSuffix("/") ? output.path : output.path + "/"
+        let found = Parallel.map(paths, jobs: jobs) { Stamp(path: folder + $0) }
         var stamps: [String: Stamp] = [:]
-        for path in paths { stamps[path] = Stamp(path: output.appending(path: path).path) }
+        stamps.reserveCapacity(paths.count)
+        for (path, stamp) in zip(paths, found) { stamps[path] = stamp }
         return stamps
+    }
+
+    /// Whether every file at `paths` inside `output` still has its stamp.
+    static func outputUnchanged(_ stamps: [String: Stamp], in output: URL, jobs: Int) -> Bool {
+        outputStamps(stamps.keys, in: output, jobs: jobs) == stamps
     }
 }
