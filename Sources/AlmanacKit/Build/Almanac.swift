@@ -114,6 +114,7 @@ public enum Almanac {
             return incremental
         }
         let loaded = load(options)
+        clock.restart()  // load reported its own stages
         report.diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
         guard let site = loaded.site, let theme, report.succeeded else { return report }
 

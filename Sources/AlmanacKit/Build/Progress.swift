@@ -46,6 +46,9 @@ extension Almanac {
 
         init(_ progress: ProgressHandler?) { self.progress = progress }
 
+        /// Starts timing the next stage from now.
+        mutating func restart() { start = DispatchTime.now().uptimeNanoseconds }
+
         /// Reports the stage that ran since the last call (or since the clock started).
         mutating func finish(_ stage: StageReport.Stage, _ count: Int, _ noun: String) {
             let now = DispatchTime.now().uptimeNanoseconds
