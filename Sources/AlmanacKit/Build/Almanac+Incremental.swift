@@ -17,7 +17,7 @@ extension Almanac {
         guard listing.diagnostics.isEmpty else { return nil }
         let inputs = BuildCache.inputStamps(listing.files, root: options.root, jobs: options.jobs)
         guard Set(state.inputs.keys).isSubset(of: inputs.keys),
-              BuildCache.outputUnchanged(state.outputs, in: options.output, jobs: options.jobs)
+              BuildCache.outputStamps(state.outputs.keys, in: options.output, jobs: options.jobs) == state.outputs
         else { return nil }
         let editedPaths = Set(inputs.keys.filter { state.inputs[$0] != inputs[$0] })
         clock.finish(.load, editedPaths.count, "changed files")

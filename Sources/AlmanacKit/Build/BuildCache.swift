@@ -172,9 +172,4 @@ struct BuildCache: Codable {
         for (path, stamp) in zip(paths, found) { stamps[path] = stamp }
         return stamps
     }
-
-    /// Whether every file at `paths` inside `output` still has its stamp.
-    static func outputUnchanged(_ stamps: [String: Stamp], in output: URL, jobs: Int) -> Bool {
-        outputStamps(stamps.keys, in: output, jobs: jobs) == stamps
-    }
 }

@@ -39,19 +39,16 @@ enum TextDecoding {
     /// The text of `data` without a leading byte order mark.
     static func decode(_ data: Data) -> Result<String, Failure> {
         // On the bytes themselves: `Data`'s iterator costs a call per byte.
-        let decoded = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> String?? in
-            let bytes = bytes.bindMemory(to: UInt8.self)
-            guard let base = bytes.baseAddress else { return .some("") }
-            if memchr(base, 0, bytes.count) != nil { return nil }
+        let decoded: Result<String, Failure> = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil { return .failure(.binary) }
             // The standard library's validation is fast; the offset is only looked for when it fails.
-            return .some(String(validating: bytes, as: UTF8.self))
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                return .failure(.invalidUTF8(byteOffset: firstInvalidUTF8Offset(data) ?? 0))
+            }
+            return .success(text)
         }
-        guard let validated = decoded else { return .failure(.binary) }
-        guard var text = validated else {
-            return .failure(.invalidUTF8(byteOffset: firstInvalidUTF8Offset(data) ?? 0))
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return .success(text)
+        return decoded.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 }
     }
 
     /// The 1-based line and column (in characters, as editors count) of the byte at `offset`.

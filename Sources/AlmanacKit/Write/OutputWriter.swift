@@ -9,8 +9,6 @@ public final class OutputWriter: @unchecked Sendable {
     let staging: URL
     /// Files of the previous output were linked in (set before any page is written).
     private var carriesPreviousOutput = false
-    /// The staging folder was marked as a top of hierarchy (see `makeTopFolder`).
-    private var markedTop = false
 
     public enum Failure: Error, CustomStringConvertible {
         case notAFolder(String)
@@ -48,6 +46,8 @@ public final class OutputWriter: @unchecked Sendable {
         } catch {
             throw .cannotCreate(staging.path, OutputWriter.reason(error))
         }
+        // Only a hint (see `makeTopFolder`): file systems without the flag refuse it.
+        _ = almanac_mark_top_directory(staging.path)
     }
 
     /// Creates the folders files will go into (once, before writing in parallel).
@@ -77,10 +77,6 @@ public final class OutputWriter: @unchecked Sendable {
     /// marked as a top of hierarchy, so each folder made in it is placed by the
     /// hash of its name: a name used once, renamed into place, lands in a fresh group.
     private func makeTopFolder(_ folder: String) throws(Failure) {
-        if !markedTop {
-            markedTop = true
-            _ = almanac_mark_top_directory(staging.path)
-        }
         let target = staging.appending(path: folder)
         if isDirectory(target) { return }
         let fresh = staging.appending(path: ".\(folder).\(String(UInt64.random(in: 1...UInt64.max), radix: 36))")
