@@ -93,10 +93,45 @@ import Testing
 
     @Test func aCorruptCacheIsIgnored() throws {
         let (scratch, root) = builtSite()
-        for name in ["state.json", "entries.json"] {
-            try Data("{not json".utf8).write(to: root.appending(path: ".almanac-cache/\(name)"))
-        }
+        // Entries cut short, as a rebuild killed while adding to them leaves them.
+        let entries = root.appending(path: ".almanac-cache/entries.bin")
+        let bytes = try Data(contentsOf: entries)
+        try bytes.prefix(bytes.count - 3).write(to: entries)
         try edit(root, "Content/actors/bob.md") { $0.replacingOccurrences(of: "title: Bob", with: "title: Robert") }
+        var report = cachedBuild(root)
+        #expect(report.succeeded && !report.reusedCache)
+        #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
+
+        try Data("{not json".utf8).write(to: root.appending(path: ".almanac-cache/state.json"))
+        try edit(root, "Content/actors/bob.md") { $0.replacingOccurrences(of: "title: Robert", with: "title: Bob") }
+        report = cachedBuild(root)
+        #expect(report.succeeded && !report.reusedCache)
+        #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
+    }
+
+    /// Each rebuild adds the entries it parsed to the cache; many in a row still
+    /// give a full build's output, and leave nothing temporary beside the pages.
+    @Test func repeatedEditsStayExact() throws {
+        let (scratch, root) = builtSite()
+        for round in 1...6 {
+            try edit(root, "Content/events/later.md") { $0 + "\nRound \(round).\n" }
+            let report = cachedBuild(root)
+            #expect(report.succeeded && report.reusedCache, "round \(round): \(report.diagnostics)")
+        }
+        let output = tree(root.appending(path: "Output"))
+        #expect(output == fullBuild(root, in: scratch))
+        #expect(!output.keys.contains { $0.contains(".almanac-") })
+    }
+
+    /// A rebuild writes its pages over the previous output only after dropping the
+    /// cache's state: one killed halfway is followed by a full build, which also
+    /// removes the temporary files it left.
+    @Test func aRebuildKilledWhileWritingIsFollowedByAFullBuild() throws {
+        let (scratch, root) = builtSite()
+        try edit(root, "Content/events/later.md") { $0 + "\nEdited.\n" }
+        // What such a rebuild leaves: no state, a page half written beside its file.
+        try FileManager.default.removeItem(at: root.appending(path: ".almanac-cache/state.json"))
+        scratch.write("site/Output/events/later.html.almanac-99999", "<p>half")
         let report = cachedBuild(root)
         #expect(report.succeeded && !report.reusedCache)
         #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))

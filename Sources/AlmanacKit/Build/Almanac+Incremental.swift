@@ -2,9 +2,9 @@ import Foundation
 
 extension Almanac {
     /// Builds from the cache of the last build when only entry files were edited
-    /// or added: unchanged files are not read again, only the pages that can show
-    /// what changed are rendered, and every other output file is carried over by a
-    /// hard link. Returns nil when it cannot be sure to give what a full build
+    /// or added: unchanged files are not read again, and only the pages that can
+    /// show what changed are rendered and written over the previous output (see
+    /// `OutputPatch`). Returns nil when it cannot be sure to give what a full build
     /// gives (no usable cache, a file removed, a template, `site.yml` or static
     /// file changed, the output folder changed since, an edited file with errors
     /// or turned draft): the caller then builds in full.
@@ -35,7 +35,7 @@ extension Almanac {
         else { return nil }
 
         // 2. Parse the edited files; link their bodies against every entry.
-        let previous = Dictionary(cached.map { ($0.entry.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let previous = Dictionary(cached.map { ($0.entry.id, $0) }, uniquingKeysWith: { _, later in later })
         guard let edited = parseAgain(Array(editedFiles.values), loader: loader, options: options) else { return nil }
         var entries = previous.mapValues(\.entry)
         for (entry, _) in edited { entries[entry.id] = entry }
@@ -84,7 +84,8 @@ extension Almanac {
         clock.finish(.link, affected.count, "entries to show")
 
         // 5. Render what can have changed.
-        let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs)
+        let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs,
+                                    reusing: previous.filter { !changed.contains($0.key) }.compactMapValues(\.rendered))
         let kinds = Set(changed.map(\.kind))
         var pages: [Page] = [.home, .searchIndex] + affected.subtracting([.home]).sorted().map { Page.entry($0) }
         if kinds.contains(.event) || kinds.contains(.poll) { pages.append(.timeline) }
@@ -101,33 +102,29 @@ extension Almanac {
         pages += shards
         let rendered = Set(pages.map(\.path))
 
-        // 6. Write: the previous output by hard links, the new pages over them.
+        // 6. Write the new pages over the previous output. The cache stops
+        // describing the output from here until it is saved again.
+        BuildCache.dropState(options)
         do throws(OutputWriter.Failure) {
-            let writer = try OutputWriter(output: options.output)
-            do throws(OutputWriter.Failure) {
-                try writer.makeFolders(for: Array(state.outputs.keys) + pages.map(\.path))
-                for path in state.outputs.keys where !rendered.contains(path) {
-                    try writer.link(options.output.appending(path: path), to: path)
-                }
-                try writer.writePages(pages, jobs: options.jobs, render: renderer.render)
-                clock.finish(.render, pages.count, "pages")
-                try writer.commit()
-                clock.finish(.write, state.outputs.count - rendered.count, "files kept")
-            } catch {
-                writer.discard()
-                throw error
-            }
+            try OutputPatch(output: options.output).write(pages, jobs: options.jobs, render: renderer.render)
         } catch {
             return Report(diagnostics: [.error(relative(options.output, to: options.root), nil, error.description)])
         }
+        clock.finish(.render, pages.count, "pages")
 
         // 7. Remember this build.
-        var warnings = Dictionary(grouping: cached.flatMap(\.warnings), by: \.path)
+        var warnings = Dictionary(grouping: previous.values.flatMap(\.warnings), by: \.path)
         for (entry, diagnostics) in edited + reparsed { warnings[entry.path] = diagnostics }
         let diagnostics = (warnings.values.flatMap { $0 } + configDiagnostics + linkDiagnostics + themeDiagnostics).sorted()
         var outputs = state.outputs
         outputs.merge(BuildCache.outputStamps(rendered, in: options.output, jobs: options.jobs)) { $1 }
-        saveCache(site, warnings: warnings, inputs: inputs, outputs: outputs, diagnostics: diagnostics, options: options)
+        // The entries parsed again are added to the cache's records, until the
+        // records are twice as many as the entries: then they are written afresh.
+        let again = Set((edited + reparsed).map(\.entry.id))
+        let appended = cached.count + again.count <= 2 * entries.count ? again : nil
+        saveCache(site, rendered: renderer.reusable, warnings: warnings, inputs: inputs, outputs: outputs, diagnostics: diagnostics,
+                  only: appended, options: options)
+        clock.finish(.cache, appended?.count ?? site.entries.count, "entries")
         return Report(diagnostics: diagnostics, filesWritten: pages.count, pagesWritten: pages.count, reusedCache: true)
     }
 
@@ -143,18 +140,20 @@ extension Almanac {
         return parsed.count == files.count ? parsed.map { (entry: $0.0, warnings: $0.1) } : nil
     }
 
-    /// Stores what the next build needs to start from this one.
-    static func saveCache(_ site: LinkedSite, warnings: [String: [Diagnostic]], inputs: [String: BuildCache.Stamp],
-                          outputs: [String: BuildCache.Stamp], diagnostics: [Diagnostic], options: Options) {
-        let entries = site.entries.keys.sorted().map { id in
+    /// Stores what the next build needs to start from this one: every entry, or
+    /// with `only`, those entries added to the ones saved before.
+    static func saveCache(_ site: LinkedSite, rendered: [EntryID: SiteRenderer.Reusable], warnings: [String: [Diagnostic]], inputs: [String: BuildCache.Stamp],
+                          outputs: [String: BuildCache.Stamp], diagnostics: [Diagnostic], only: Set<EntryID>? = nil, options: Options) {
+        let entries = (only.map(Array.init) ?? Array(site.entries.keys)).sorted().map { id in
             let entry = site[id]
             return BuildCache.CachedEntry(
                 entry: entry,
                 body: Linker.ReusedBody(mentions: site.mentions[entry.id] ?? [], words: site.searchWords[entry.id] ?? ""),
+                rendered: rendered[id],
                 warnings: warnings[entry.path] ?? [])
         }
         let state = BuildCache.State(tool: BuildCache.toolIdentity, includeDrafts: options.includeDrafts, output: options.output.path,
                                      diagnostics: diagnostics, inputs: inputs, outputs: outputs)
-        BuildCache(state: state, entries: entries).save(options)
+        BuildCache(state: state, entries: entries, appending: only != nil).save(options)
     }
 }

@@ -5,9 +5,9 @@ import Foundation
 /// each entry as parsed and linked. It is only ever an optimisation: safe to
 /// delete, and a cache that cannot be read, is from another almanac binary or
 /// other options, or does not match the output folder, is ignored.
-struct BuildCache: Codable {
+struct BuildCache {
     /// Bumped whenever what is stored, or what it means, changes.
-    static let format = 3
+    static let format = 5
     static let folderName = ".almanac-cache"
 
     /// Enough of a file's metadata to tell that it changed (as git's index and make do).
@@ -32,10 +32,12 @@ struct BuildCache: Codable {
     }
 
     /// Everything known about one entry after a build.
-    struct CachedEntry: Codable {
+    struct CachedEntry {
         /// Its front matter, without the Markdown.
         let entry: Entry
         let body: Linker.ReusedBody
+        /// What rendering made of its front matter alone (nil: render it again).
+        let rendered: SiteRenderer.Reusable?
         /// Warnings about its file (errors never reach the cache).
         let warnings: [Diagnostic]
     }
@@ -60,6 +62,8 @@ struct BuildCache: Codable {
     var state: State
     /// Read only when something changed.
     var entries: [CachedEntry]
+    /// Add `entries` to those saved before instead of replacing them.
+    var appending = false
 
     static func folder(_ root: URL) -> URL { root.appending(path: folderName) }
 
@@ -124,16 +128,30 @@ struct BuildCache: Codable {
         return CacheCodec.decode(data)
     }
 
+    /// Makes the cache unusable until it is saved again: the next build is a full one.
+    static func dropState(_ options: Almanac.Options) {
+        unlink(folder(options.root).appending(path: "state.json").path)
+    }
+
     /// Writes the cache; a cache that cannot be written only makes the next build slower.
     func save(_ options: Almanac.Options) {
         let folder = BuildCache.folder(options.root)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         // The state names the entries it belongs to by being written last.
-        try? FileManager.default.removeItem(at: folder.appending(path: "state.json"))
+        BuildCache.dropState(options)
         guard let stateData = try? encoder.encode(state) else { return }
         do {
-            try CacheCodec.encode(entries).write(to: folder.appending(path: "entries.bin"), options: .atomic)
+            let records = CacheCodec.encode(entries)
+            let file = folder.appending(path: "entries.bin")
+            if appending {
+                let handle = try FileHandle(forWritingTo: file)
+                defer { try? handle.close() }
+                try handle.seekToEnd()
+                try handle.write(contentsOf: records)
+            } else {
+                try records.write(to: file, options: .atomic)
+            }
             try BuildCache.writeStamps(state.inputs, to: folder.appending(path: "inputs.tsv"))
             try BuildCache.writeStamps(state.outputs, to: folder.appending(path: "outputs.tsv"))
             try stateData.write(to: folder.appending(path: "state.json"), options: .atomic)

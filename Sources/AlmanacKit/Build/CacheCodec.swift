@@ -3,34 +3,53 @@ import Foundation
 /// The cache's entries as compact bytes. JSON of a 20,000-event site's entries
 /// took seconds to write and read back; this takes a small part of that. Only
 /// the build cache uses it, and a cache it cannot read is ignored (`nil`).
+///
+/// Entries are records one after the other, with no count in front, so that a
+/// rebuild can append the entries it changed; a later record of an entry
+/// replaces an earlier one.
 enum CacheCodec {
     static func encode(_ entries: [BuildCache.CachedEntry]) -> Data {
         var writer = Writer()
-        writer.int(entries.count)
         for cached in entries {
             writer.entry(cached.entry)
             writer.ids(cached.body.mentions)
             writer.string(cached.body.words)
+            writer.bool(cached.rendered != nil)
+            if let rendered = cached.rendered {
+                writer.optional(rendered.item)
+                for text in [rendered.search.row, rendered.search.title, rendered.search.aliases, rendered.search.summary] {
+                    writer.string(text)
+                }
+            }
             writer.int(cached.warnings.count)
             for warning in cached.warnings { writer.diagnostic(warning) }
         }
         return Data(writer.bytes)
     }
 
+    /// Every record, in the order written (an entry appended again appears twice).
     static func decode(_ data: Data) -> [BuildCache.CachedEntry]? {
         data.withUnsafeBytes { bytes -> [BuildCache.CachedEntry]? in
             var reader = Reader(bytes: bytes)
             do throws(Reader.Malformed) {
                 var entries: [BuildCache.CachedEntry] = []
-                for _ in 0..<(try reader.count()) {
+                while !reader.atEnd {
                     let entry = try reader.entry()
                     let mentions = try reader.ids()
                     let words = try reader.string()
+                    var rendered: SiteRenderer.Reusable?
+                    if try reader.bool() {
+                        let item = try reader.optional()
+                        let row = try reader.string(), title = try reader.string(), aliases = try reader.string()
+                        let document = SearchIndex.Document(row: row, title: title, aliases: aliases, summary: try reader.string())
+                        rendered = SiteRenderer.Reusable(item: item, search: document)
+                    }
                     var warnings: [Diagnostic] = []
                     for _ in 0..<(try reader.count()) { warnings.append(try reader.diagnostic()) }
-                    entries.append(BuildCache.CachedEntry(entry: entry, body: Linker.ReusedBody(mentions: mentions, words: words), warnings: warnings))
+                    entries.append(BuildCache.CachedEntry(entry: entry, body: Linker.ReusedBody(mentions: mentions, words: words),
+                                                          rendered: rendered, warnings: warnings))
                 }
-                return reader.atEnd ? entries : nil
+                return entries
             } catch {
                 return nil
             }

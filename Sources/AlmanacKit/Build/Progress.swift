@@ -5,7 +5,8 @@ extension Almanac {
     /// `build` and `serve` print one line for each; the build itself prints nothing.
     public struct StageReport: Sendable, Equatable {
         public enum Stage: String, Sendable, CaseIterable {
-            case theme, load, parse, link, render, write
+            /// `cache`: saving the build cache, when the build keeps one.
+            case theme, load, parse, link, render, write, cache
         }
 
         public let stage: Stage

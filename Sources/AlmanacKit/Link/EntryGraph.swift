@@ -1,5 +1,5 @@
 /// One reference between two entries.
-public struct Edge: Sendable, Hashable, Codable {
+public struct Edge: Sendable, Hashable {
     public let from: EntryID
     public let to: EntryID
     public let relation: Relation
@@ -13,27 +13,46 @@ public struct EntryGraph: Sendable {
     public let backlinks: [EntryID: [Edge]]
 
     init(edges: [Edge], order: [EntryID: Int]) {
-        // Each edge with its sort key computed once, as one integer: relation, kind of
-        // the referring entry, its place; sorting puts duplicates side by side.
-        struct Keyed {
-            let edge: Edge
-            let key: Int
-        }
-        var incoming: [EntryID: [Keyed]] = [:]
-        for edge in edges where edge.from != edge.to {
-            let place = min(order[edge.from, default: 1 << 40], 1 << 40)
-            let key = edge.relation.rank << 48 | edge.from.kind.rank << 41 | place
-            incoming[edge.to, default: []].append(Keyed(edge: edge, key: key))
-        }
-        backlinks = incoming.mapValues { edges in
-            let sorted = edges.sorted { a, b in
-                a.key != b.key ? a.key < b.key : a.edge.from < b.edge.from
+        // One sort of small integer records, not of edges (each holds two ids, whose
+        // strings a sort would retain and release at every move): the target's number,
+        // then one key for relation, kind of the referring entry and its place, then
+        // the edge's index; duplicates end up side by side.
+        var targets: [EntryID: Int] = [:]
+        var targetIDs: [EntryID] = []
+        var keyed: [(target: Int, key: Int, index: Int)] = []
+        keyed.reserveCapacity(edges.count)
+        for (index, edge) in edges.enumerated() where edge.from != edge.to {
+            let target: Int
+            if let known = targets[edge.to] {
+                target = known
+            } else {
+                target = targetIDs.count
+                targets[edge.to] = target
+                targetIDs.append(edge.to)
             }
-            var unique: [Edge] = []
-            unique.reserveCapacity(sorted.count)
-            for keyed in sorted where unique.last != keyed.edge { unique.append(keyed.edge) }
-            return unique
+            let place = min(order[edge.from, default: 1 << 40], 1 << 40)
+            keyed.append((target, edge.relation.rank << 48 | edge.from.kind.rank << 41 | place, index))
         }
+        keyed.sort { a, b in
+            if a.target != b.target { return a.target < b.target }
+            if a.key != b.key { return a.key < b.key }
+            return edges[a.index].from < edges[b.index].from
+        }
+        var backlinks: [EntryID: [Edge]] = [:]
+        backlinks.reserveCapacity(targetIDs.count)
+        var start = 0
+        while start < keyed.count {
+            var end = start
+            var unique: [Edge] = []
+            while end < keyed.count, keyed[end].target == keyed[start].target {
+                let edge = edges[keyed[end].index]
+                if unique.last != edge { unique.append(edge) }
+                end += 1
+            }
+            backlinks[targetIDs[keyed[start].target]] = unique
+            start = end
+        }
+        self.backlinks = backlinks
     }
 
     public func incoming(_ id: EntryID, _ relation: Relation) -> [EntryID] {

@@ -27,7 +27,7 @@ public struct LinkedSite: Sendable {
 public enum Linker {
     /// What an earlier build found in a body that has not changed since: its
     /// references (checked then) and its words. Such a body is not rendered again.
-    public struct ReusedBody: Sendable, Codable {
+    public struct ReusedBody: Sendable {
         public let mentions: [EntryID]
         public let words: String
     }

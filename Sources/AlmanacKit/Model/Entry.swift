@@ -1,31 +1,69 @@
 /// One Markdown file of `Content/`, with its front matter checked and typed.
-public struct Entry: Sendable, Codable {
-    public let id: EntryID
+///
+/// A value, held in one shared box: an entry is copied into dictionaries, lists
+/// and contexts many times per build, and copying its dozen fields one by one
+/// (each a reference count to raise and lower) cost more than any use of them.
+public struct Entry: Sendable {
+    private final class Storage: Sendable {
+        let id: EntryID
+        let path: String
+        let title: String
+        let summary: String?
+        let aliases: [String]
+        let draft: Bool
+        let details: Details
+        let body: String
+        let bodyLineOffset: Int
+        let fieldReferences: [FieldReference]
+
+        init(id: EntryID, path: String, title: String, summary: String?, aliases: [String], draft: Bool, details: Details,
+             body: String, bodyLineOffset: Int, fieldReferences: [FieldReference]) {
+            self.id = id
+            self.path = path
+            self.title = title
+            self.summary = summary
+            self.aliases = aliases
+            self.draft = draft
+            self.details = details
+            self.body = body
+            self.bodyLineOffset = bodyLineOffset
+            self.fieldReferences = fieldReferences
+        }
+    }
+
+    private let storage: Storage
+
+    public init(id: EntryID, path: String, title: String, summary: String?, aliases: [String], draft: Bool, details: Details,
+                body: String, bodyLineOffset: Int, fieldReferences: [FieldReference]) {
+        storage = Storage(id: id, path: path, title: title, summary: summary, aliases: aliases, draft: draft, details: details,
+                          body: body, bodyLineOffset: bodyLineOffset, fieldReferences: fieldReferences)
+    }
+
+    public var id: EntryID { storage.id }
     /// Relative to the site's root, e.g. `Content/actors/csto.md`.
-    public let path: String
-    public let title: String
-    public let summary: String?
-    public let aliases: [String]
-    public let draft: Bool
-    public let details: Details
+    public var path: String { storage.path }
+    public var title: String { storage.title }
+    public var summary: String? { storage.summary }
+    public var aliases: [String] { storage.aliases }
+    public var draft: Bool { storage.draft }
+    public var details: Details { storage.details }
     /// The Markdown after the front matter (empty once the site is linked).
-    public private(set) var body: String
+    public var body: String { storage.body }
     /// How many lines of the file come before the body (the front matter).
-    public let bodyLineOffset: Int
+    public var bodyLineOffset: Int { storage.bodyLineOffset }
     /// Every reference made in the front matter, with where it was written.
-    public let fieldReferences: [FieldReference]
+    public var fieldReferences: [FieldReference] { storage.fieldReferences }
 
     public var kind: EntryKind { id.kind }
 
     /// The same entry without its Markdown, once that is rendered.
     var withoutBody: Entry {
-        var copy = self
-        copy.body = ""
-        return copy
+        body.isEmpty ? self : Entry(id: id, path: path, title: title, summary: summary, aliases: aliases, draft: draft, details: details,
+                                    body: "", bodyLineOffset: bodyLineOffset, fieldReferences: fieldReferences)
     }
     public var slug: String { id.slug }
 
-    public enum Details: Sendable, Codable {
+    public enum Details: Sendable {
         case actor(Actor)
         case event(Event)
         case poll(Poll)
@@ -33,8 +71,8 @@ public struct Entry: Sendable, Codable {
         case page
     }
 
-    public struct Actor: Sendable, Codable {
-        public enum Kind: String, Sendable, CaseIterable, Codable {
+    public struct Actor: Sendable {
+        public enum Kind: String, Sendable, CaseIterable {
             case person, organization, state, media, group
         }
         public let kind: Kind
@@ -42,7 +80,7 @@ public struct Entry: Sendable, Codable {
         public let country: String?
     }
 
-    public struct Event: Sendable, Codable {
+    public struct Event: Sendable {
         public let date: PartialDate
         public let end: PartialDate?
         public let circa: Bool
@@ -51,8 +89,8 @@ public struct Entry: Sendable, Codable {
         public let sources: [String]
     }
 
-    public struct Poll: Sendable, Codable {
-        public struct Result: Sendable, Codable {
+    public struct Poll: Sendable {
+        public struct Result: Sendable {
             public let answer: String
             public let percent: Double
         }
@@ -68,7 +106,7 @@ public struct Entry: Sendable, Codable {
         public let sources: [String]
     }
 
-    public struct Source: Sendable, Codable {
+    public struct Source: Sendable {
         public let publication: String
         public let authors: [String]
         public let published: PartialDate?
@@ -95,14 +133,14 @@ public struct Entry: Sendable, Codable {
 }
 
 /// A reference from an entry's front matter (`actors:`, `pollster:`, `sources:`).
-public struct FieldReference: Sendable, Hashable, Codable {
+public struct FieldReference: Sendable, Hashable {
     public let target: EntryID
     public let relation: Relation
     public let position: SourcePosition?
 }
 
 /// How one entry refers to another: the edge labels of the entry graph.
-public enum Relation: String, Sendable, CaseIterable, Comparable, Codable {
+public enum Relation: String, Sendable, CaseIterable, Comparable {
     /// An event's `actors:`.
     case participant
     /// A poll's `pollster:`.

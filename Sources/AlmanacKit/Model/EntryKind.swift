@@ -32,13 +32,28 @@ public enum EntryKind: String, Sendable, CaseIterable, Comparable, Codable {
 }
 
 /// Names one entry: its kind and slug.
-public struct EntryID: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct EntryID: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let kind: EntryKind
     public let slug: String
+    /// Computed once (FNV-1a of the slug's bytes): ids are looked up in
+    /// dictionaries millions of times a build, and hashing the slug each time
+    /// through `Hasher` cost more than the lookups themselves.
+    private let hashCode: UInt64
 
     public init(_ kind: EntryKind, _ slug: String) {
         self.kind = kind
         self.slug = slug
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(kind.rank)
+        for byte in slug.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hashCode = hash
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
+
+    /// Slugs of entries are ASCII (see `Slug`), so `String`'s equality, which is
+    /// a byte comparison for them, agrees with the hash of their bytes.
+    public static func == (a: EntryID, b: EntryID) -> Bool {
+        a.hashCode == b.hashCode && a.kind == b.kind && a.slug == b.slug
     }
 
     /// `actor:slug`, as written in a cross-reference.

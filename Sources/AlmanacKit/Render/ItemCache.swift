@@ -9,7 +9,12 @@ final class ItemCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var items: [Key: String] = [:]
+    private var items: [Key: String]
+
+    /// `known`: items of pages at the top of the output, rendered by an earlier build.
+    init(known: [EntryID: String] = [:]) {
+        items = Dictionary(uniqueKeysWithValues: known.map { (Key(id: $0.key, root: ""), $0.value) })
+    }
 
     /// The item of `id` for pages under `root`, rendered by `render` the first time.
     func item(_ id: EntryID, root: String, render: () -> String) -> String {
@@ -18,5 +23,10 @@ final class ItemCache: @unchecked Sendable {
         let rendered = render()
         lock.withLock { items[key] = rendered }
         return rendered
+    }
+
+    /// The items rendered so far for pages at the top of the output (the timeline's).
+    var topItems: [EntryID: String] {
+        lock.withLock { Dictionary(uniqueKeysWithValues: items.compactMap { $0.key.root.isEmpty ? ($0.key.id, $0.value) : nil }) }
     }
 }

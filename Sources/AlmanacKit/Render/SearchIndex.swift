@@ -36,25 +36,30 @@ struct SearchIndex: Sendable {
     /// Shard key → its words, empty when every word is inline.
     let shards: [(key: String, words: [(word: String, postings: String)])]
 
-    init(site: LinkedSite, inlineLimit: Int = SearchIndex.inlineLimit, jobs: Int = 1) {
+    /// One entry's part of the index, which depends on its front matter alone:
+    /// its row and its folded words by field. The build cache keeps it.
+    struct Document: Sendable {
+        let row: String
+        let title: String
+        let aliases: String
+        let summary: String
+    }
+
+    /// Each entry's document, by id.
+    let documents: [EntryID: Document]
+
+    /// `known` holds documents of entries that have not changed since they were made.
+    init(site: LinkedSite, known: [EntryID: Document] = [:], inlineLimit: Int = SearchIndex.inlineLimit, jobs: Int = 1) {
         // Each entry's row and folded words are prepared in parallel; only the
         // numbering of words, which must follow the documents' order, runs on one thread.
         let ids = EntryKind.referenceable.enumerated().flatMap { number, kind in (site.ordered[kind] ?? []).map { (number, $0) } }
-        let prepared = Parallel.map(ids, jobs: jobs) { number, id -> (row: String, fields: [(String, Field)]) in
-            let entry = site[id]
-            let row = SearchIndex.row([
-                String(number), id.slug, entry.title, entry.date?.display ?? "",
-                SearchIndex.shortened(entry.summary ?? ""),
-                entry.aliases.map { $0.replacingOccurrences(of: "|", with: " ") }.joined(separator: "|"),
-            ])
-            return (row, [
-                (SearchIndex.words(entry.title), .title),
-                (SearchIndex.words(entry.aliases.joined(separator: " ")), .alias),
-                (SearchIndex.words((entry.summary ?? "") + " " + SearchIndex.facts(of: entry)), .summary),
-                // The body's words were folded in the (parallel) link stage.
-                (site.searchWords[id] ?? "", .body),
-            ])
+        let documents = Parallel.map(ids, jobs: jobs) { number, id in known[id] ?? SearchIndex.document(site[id], number: number) }
+        let prepared = zip(ids, documents).map { numbered, document -> (row: String, fields: [(String, Field)]) in
+            // The body's words were folded in the (parallel) link stage.
+            (document.row, [(document.title, .title), (document.aliases, .alias), (document.summary, .summary),
+                            (site.searchWords[numbered.1] ?? "", .body)])
         }
+        self.documents = Dictionary(uniqueKeysWithValues: zip(ids.map(\.1), documents))
         let docs = prepared.map(\.row)
         // Words by number, each with its postings (`doc * 4 + field`, in doc order)
         // and the last doc it was seen in: fields are read best first, so a word's
@@ -143,6 +148,17 @@ struct SearchIndex: Sendable {
         words.map { quoted($0.word) + ":\"" + $0.postings + "\"" }.joined(separator: ",\n")
     }
 
+    static func document(_ entry: Entry, number: Int) -> Document {
+        Document(
+            row: row([
+                String(number), entry.id.slug, entry.title, entry.date?.display ?? "", shortened(entry.summary ?? ""),
+                entry.aliases.map { $0.replacingOccurrences(of: "|", with: " ") }.joined(separator: "|"),
+            ]),
+            title: words(entry.title),
+            aliases: words(entry.aliases.joined(separator: " ")),
+            summary: words((entry.summary ?? "") + " " + facts(of: entry)))
+    }
+
     /// Front matter a reader may search for, ranked with the summary: places,
     /// roles and countries, publications and authors, poll questions and methods.
     static func facts(of entry: Entry) -> String {
@@ -205,20 +221,20 @@ struct SearchIndex: Sendable {
     /// Gaps between successive values, in base 36, separated by commas.
     private static func encode(_ values: [Int]) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(values.count * 3)
+        bytes.reserveCapacity(values.count * 4)
         var previous = 0
-        var digits: [UInt8] = []
         for value in values {
             if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
             var gap = value - previous
             previous = value
-            digits.removeAll(keepingCapacity: true)
+            // Digits are appended least significant first, then put in order.
+            let start = bytes.count
             repeat {
                 let digit = UInt8(gap % 36)
-                digits.append(digit < 10 ? digit + 48 : digit + 87)
+                bytes.append(digit < 10 ? digit + 48 : digit + 87)
                 gap /= 36
             } while gap > 0
-            bytes += digits.reversed()
+            bytes[start...].reverse()
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -5,17 +5,38 @@ public struct SiteRenderer: Sendable {
     public let site: LinkedSite
     public let theme: Theme
     public let pages: [Page]
-    private let itemCache = ItemCache()
+    private let itemCache: ItemCache
     private let jobs: Int
     /// Built once: its shards are pages of their own.
     let searchIndex: SearchIndex
 
+    /// What rendering made of one entry that depends on its front matter and the
+    /// theme alone: the build cache keeps it for entries that do not change.
+    struct Reusable: Sendable {
+        /// Its list item on pages at the top of the output, if one was rendered.
+        let item: String?
+        let search: SearchIndex.Document
+    }
+
     public init(site: LinkedSite, theme: Theme, jobs: Int = 1) {
+        self.init(site: site, theme: theme, jobs: jobs, reusing: [:])
+    }
+
+    init(site: LinkedSite, theme: Theme, jobs: Int, reusing known: [EntryID: Reusable]) {
         self.site = site
         self.theme = theme
         self.jobs = jobs
-        self.searchIndex = SearchIndex(site: site, jobs: jobs)
+        self.itemCache = ItemCache(known: known.compactMapValues(\.item))
+        self.searchIndex = SearchIndex(site: site, known: known.mapValues(\.search), jobs: jobs)
         self.pages = Page.all(of: site, searchShards: searchIndex.shards.map(\.key))
+    }
+
+    /// What the build cache keeps of each entry, once every page is rendered.
+    var reusable: [EntryID: Reusable] {
+        let items = itemCache.topItems
+        return Dictionary(uniqueKeysWithValues: searchIndex.documents.map { id, document in
+            (id, Reusable(item: items[id], search: document))
+        })
     }
 
     public func render(_ page: Page) -> Data {

@@ -5,6 +5,12 @@ extension OutputWriter {
     /// a file takes its folder's lock, and a site's pages crowd into a few folders:
     /// writers on several threads mostly spun waiting for each other.
     func writePages(_ pages: [Page], jobs: Int, render: (Page) -> Data) throws(Failure) {
+        try OutputWriter.renderAndWrite(pages, jobs: jobs, render: render) { data, path throws(Failure) in try self.write(data, to: path) }
+    }
+
+    /// `writePages` with the writing left to `write`, called on one thread in turn.
+    static func renderAndWrite(_ pages: [Page], jobs: Int, render: (Page) -> Data,
+                               write: @escaping @Sendable (Data, String) throws(Failure) -> Void) throws(Failure) {
         let queue = DispatchQueue(label: "almanac.output")
         // Rendered pages waiting to be written, at most: memory stays bounded.
         let slots = DispatchSemaphore(value: 64)
@@ -14,7 +20,7 @@ extension OutputWriter {
             slots.wait()
             queue.async {
                 defer { slots.signal() }
-                do throws(Failure) { try self.write(data, to: page.path) } catch { failures.record(error) }
+                do throws(Failure) { try write(data, page.path) } catch { failures.record(error) }
             }
         }
         queue.sync {}

@@ -7,8 +7,6 @@ import Foundation
 public final class OutputWriter: @unchecked Sendable {
     public let output: URL
     let staging: URL
-    /// Files of the previous output were linked in (set before any page is written).
-    private var carriesPreviousOutput = false
 
     public enum Failure: Error, CustomStringConvertible {
         case notAFolder(String)
@@ -91,36 +89,23 @@ public final class OutputWriter: @unchecked Sendable {
     /// Writes one file (world-readable, as a web server or link checker expects).
     public func write(_ data: Data, to path: String) throws(Failure) {
         try OutputWriter.checkInside(path)
-        let url = staging.appending(path: path)
-        // A hard link to the previous output may stand here: replace it, never write through it.
-        if carriesPreviousOutput { unlink(url.path) }
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        if let reason = OutputWriter.create(staging.appending(path: path).path, with: data) { throw .cannotWrite(path, reason) }
+    }
+
+    /// Creates (or truncates) the file at `path`, never through a symbolic link,
+    /// and writes `data` into it; why not, if it could not.
+    static func create(_ path: String, with data: Data) -> String? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
         defer { close(fd) }
-        let written = data.withUnsafeBytes { buffer -> Bool in
+        return data.withUnsafeBytes { buffer -> String? in
             var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue } else { return false } }
+                if n < 0 { if errno == EINTR { continue } else { return String(cString: strerror(errno)) } }
                 offset += n
             }
-            return true
-        }
-        if !written { throw .cannotWrite(path, String(cString: strerror(errno))) }
-    }
-
-    /// Carries a file of the previous output over unchanged, as a hard link (a
-    /// copy where links are not possible). `write` never writes through such a
-    /// link: it replaces the file.
-    public func link(_ existing: URL, to path: String) throws(Failure) {
-        try OutputWriter.checkInside(path)
-        carriesPreviousOutput = true
-        let target = staging.appending(path: path)
-        if Glibc.link(existing.path, target.path) == 0 { return }
-        do {
-            try FileManager.default.copyItem(at: existing, to: target)
-        } catch {
-            throw .cannotWrite(path, OutputWriter.reason(error))
+            return nil
         }
     }
 

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Stage 5 for a rebuild from the cache: writes the pages that changed over
+/// the previous output, where a full build fills a staging folder (see
+/// `OutputWriter`). Carrying 23,000 unchanged files into a new folder took
+/// longer than the whole rest of a one-page rebuild.
+///
+/// Every page is first written beside its file under a temporary name; only
+/// when all are written are they renamed over the old files, each in one
+/// step. A failure before that removes the temporary files and leaves the
+/// output as it was. The caller drops the cache's state before calling: a
+/// build killed halfway leaves a cache that the next build cannot use, so it
+/// builds in full, into a fresh folder, and nothing half-written survives it.
+struct OutputPatch {
+    let output: URL
+
+    func write(_ pages: [Page], jobs: Int, render: (Page) -> Data) throws(OutputWriter.Failure) {
+        if isSymbolicLink(output) { throw .symbolicLink(output.path) }
+        for page in pages { try OutputWriter.checkInside(page.path) }
+        try makeFolders(for: pages.map(\.path))
+        let folder = output.path + "/"
+        let suffix = ".almanac-\(getpid())"
+        let written = WrittenFiles()
+        do throws(OutputWriter.Failure) {
+            try OutputWriter.renderAndWrite(pages, jobs: jobs, render: render) { data, path throws(OutputWriter.Failure) in
+                let temporary = folder + path + suffix
+                written.paths.append(temporary)
+                if let reason = OutputWriter.create(temporary, with: data) { throw .cannotWrite(path, reason) }
+            }
+        } catch {
+            for path in written.paths { unlink(path) }
+            throw error
+        }
+        for page in pages where rename(folder + page.path + suffix, folder + page.path) != 0 {
+            throw .cannotWrite(page.path, String(cString: strerror(errno)))
+        }
+    }
+
+    /// Creates the folders of `paths` that are missing; a folder that is a
+    /// symbolic link is refused, as `OutputWriter` refuses an output folder that is one.
+    private func makeFolders(for paths: [String]) throws(OutputWriter.Failure) {
+        let folders = Set(paths.compactMap { path -> String? in
+            guard let slash = path.lastIndex(of: "/") else { return nil }
+            return String(path[..<slash])
+        })
+        for folder in folders.sorted() {
+            var prefix = ""
+            for part in folder.split(separator: "/") {
+                prefix += (prefix.isEmpty ? "" : "/") + part
+                let url = output.appending(path: prefix)
+                if isSymbolicLink(url) { throw .symbolicLink(url.path) }
+                if isDirectory(url) { continue }
+                guard mkdir(url.path, 0o755) == 0 else { throw .cannotCreate(prefix, String(cString: strerror(errno))) }
+            }
+        }
+    }
+}
+
+/// Temporary files written so far, appended to from the one writing thread.
+private final class WrittenFiles: @unchecked Sendable {
+    var paths: [String] = []
+}
