@@ -31,8 +31,10 @@ struct OutputPatch {
             for path in written.paths { unlink(path) }
             throw error
         }
-        for page in pages where rename(folder + page.path + suffix, folder + page.path) != 0 {
-            throw .cannotWrite(page.path, String(cString: strerror(errno)))
+        for (index, page) in pages.enumerated() where rename(folder + page.path + suffix, folder + page.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            for rest in pages[index...] { unlink(folder + rest.path + suffix) }
+            throw .cannotWrite(page.path, reason)
         }
     }
 
