@@ -142,14 +142,14 @@ extension Almanac {
 
     /// Stores what the next build needs to start from this one: every entry, or
     /// with `only`, those entries added to the ones saved before.
-    static func saveCache(_ site: LinkedSite, rendered: [EntryID: SiteRenderer.Reusable], warnings: [String: [Diagnostic]], inputs: [String: BuildCache.Stamp],
+    static func saveCache(_ site: LinkedSite, rendered: (EntryID) -> SiteRenderer.Reusable?, warnings: [String: [Diagnostic]], inputs: [String: BuildCache.Stamp],
                           outputs: [String: BuildCache.Stamp], diagnostics: [Diagnostic], only: Set<EntryID>? = nil, options: Options) {
         let entries = (only.map(Array.init) ?? Array(site.entries.keys)).sorted().map { id in
             let entry = site[id]
             return BuildCache.CachedEntry(
                 entry: entry,
                 body: Linker.ReusedBody(mentions: site.mentions[entry.id] ?? [], words: site.searchWords[entry.id] ?? ""),
-                rendered: rendered[id],
+                rendered: rendered(id),
                 warnings: warnings[entry.path] ?? [])
         }
         let state = BuildCache.State(tool: BuildCache.toolIdentity, includeDrafts: options.includeDrafts, output: options.output.path,

@@ -25,8 +25,8 @@ final class ItemCache: @unchecked Sendable {
         return rendered
     }
 
-    /// The items rendered so far for pages at the top of the output (the timeline's).
-    var topItems: [EntryID: String] {
-        lock.withLock { Dictionary(uniqueKeysWithValues: items.compactMap { $0.key.root.isEmpty ? ($0.key.id, $0.value) : nil }) }
+    /// The item of `id` for pages under `root`, if it has been rendered.
+    func rendered(_ id: EntryID, root: String) -> String? {
+        lock.withLock { items[Key(id: id, root: root)] }
     }
 }

@@ -54,13 +54,11 @@ struct SearchIndex: Sendable {
         // numbering of words, which must follow the documents' order, runs on one thread.
         let ids = EntryKind.referenceable.enumerated().flatMap { number, kind in (site.ordered[kind] ?? []).map { (number, $0) } }
         let documents = Parallel.map(ids, jobs: jobs) { number, id in known[id] ?? SearchIndex.document(site[id], number: number) }
-        let prepared = zip(ids, documents).map { numbered, document -> (row: String, fields: [(String, Field)]) in
-            // The body's words were folded in the (parallel) link stage.
-            (document.row, [(document.title, .title), (document.aliases, .alias), (document.summary, .summary),
-                            (site.searchWords[numbered.1] ?? "", .body)])
+        // Each document's words, best field first; the body's were folded in the (parallel) link stage.
+        let fields = zip(ids, documents).map { numbered, document -> [(String, Field)] in
+            [(document.title, .title), (document.aliases, .alias), (document.summary, .summary), (site.searchWords[numbered.1] ?? "", .body)]
         }
         self.documents = Dictionary(uniqueKeysWithValues: zip(ids.map(\.1), documents))
-        let docs = prepared.map(\.row)
         // Words by number, each with its postings (`doc * 4 + field`, in doc order)
         // and the last doc it was seen in: fields are read best first, so a word's
         // first sighting in a doc is its best field, and no per-doc set is needed.
@@ -71,8 +69,8 @@ struct SearchIndex: Sendable {
             var table = WordTable(capacity: 1 << 14)
             var postings: [[Int]] = []
             var lastDoc: [Int] = []
-            for (doc, prepared) in prepared.enumerated() {
-                for (words, field) in prepared.fields {
+            for (doc, fields) in fields.enumerated() {
+                for (words, field) in fields {
                     var words = words
                     words.withUTF8 { bytes in
                         var start = 0
@@ -96,7 +94,7 @@ struct SearchIndex: Sendable {
             return (0 ..< table.count).map { (word: table.string($0), postings: SearchIndex.encode(postings[$0])) }
         }
         let words = partial.flatMap { $0 }.sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
-        self.docs = docs
+        self.docs = documents.map(\.row)
         let inlineSize = words.reduce(0) { $0 + $1.word.utf8.count + $1.postings.utf8.count + 6 }
         if inlineSize <= inlineLimit {
             self.words = words

@@ -31,12 +31,9 @@ public struct SiteRenderer: Sendable {
         self.pages = Page.all(of: site, searchShards: searchIndex.shards.map(\.key))
     }
 
-    /// What the build cache keeps of each entry, once every page is rendered.
-    var reusable: [EntryID: Reusable] {
-        let items = itemCache.topItems
-        return Dictionary(uniqueKeysWithValues: searchIndex.documents.map { id, document in
-            (id, Reusable(item: items[id], search: document))
-        })
+    /// What the build cache keeps of an entry, once every page is rendered.
+    func reusable(_ id: EntryID) -> Reusable? {
+        searchIndex.documents[id].map { Reusable(item: itemCache.rendered(id, root: ""), search: $0) }
     }
 
     public func render(_ page: Page) -> Data {

@@ -41,11 +41,7 @@ struct OutputPatch {
     /// Creates the folders of `paths` that are missing; a folder that is a
     /// symbolic link is refused, as `OutputWriter` refuses an output folder that is one.
     private func makeFolders(for paths: [String]) throws(OutputWriter.Failure) {
-        let folders = Set(paths.compactMap { path -> String? in
-            guard let slash = path.lastIndex(of: "/") else { return nil }
-            return String(path[..<slash])
-        })
-        for folder in folders.sorted() {
+        for folder in OutputWriter.folders(of: paths).sorted() {
             var prefix = ""
             for part in folder.split(separator: "/") {
                 prefix += (prefix.isEmpty ? "" : "/") + part

@@ -51,10 +51,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Creates the folders files will go into (once, before writing in parallel).
     public func makeFolders(for paths: some Sequence<String>) throws(Failure) {
         for path in paths { try OutputWriter.checkInside(path) }
-        let folders = Set(paths.compactMap { path -> String? in
-            guard let slash = path.lastIndex(of: "/") else { return nil }
-            return String(path[..<slash])
-        })
+        let folders = OutputWriter.folders(of: paths)
         for top in Set(folders.map { String($0.prefix { $0 != "/" }) }).sorted() { try makeTopFolder(top) }
         for folder in folders.sorted() where folder.contains("/") {
             do {
@@ -64,6 +61,14 @@ public final class OutputWriter: @unchecked Sendable {
                 throw .cannotCreate(folder, OutputWriter.reason(error))
             }
         }
+    }
+
+    /// The folders that hold `paths` (paths inside the output folder).
+    static func folders(of paths: some Sequence<String>) -> Set<String> {
+        Set(paths.compactMap { path -> String? in
+            guard let slash = path.lastIndex(of: "/") else { return nil }
+            return String(path[..<slash])
+        })
     }
 
     /// Creates a folder at the top of the staging folder where the file system
