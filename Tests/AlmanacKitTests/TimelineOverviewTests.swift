@@ -8,8 +8,8 @@ import Testing
         try #require(Almanac.load(Almanac.Options(root: makeSite(files, in: folder))).site)
     }
 
-    static func rows(_ context: [String: Any]) -> [[String: Any]] { context["rows"] as! [[String: Any]] }
-    static func marks(_ row: [String: Any]) -> [[String: Any]] { row["marks"] as! [[String: Any]] }
+    static func rows(_ context: TemplateContext) -> [TemplateContext] { context["rows"] as! [TemplateContext] }
+    static func marks(_ row: TemplateContext) -> [TemplateContext] { row["marks"] as! [TemplateContext] }
 
     @Test func oneRowPerYearWithSpansCutAtTheTurnOfTheYear() throws {
         let folder = TemporaryFolder()
@@ -54,7 +54,7 @@ import Testing
             "Content/events/without.md": "---\ntitle: Without\ndate: 2015\n---\n",
         ], in: folder)
         let context = try contextBuilder(site, root: folder.url).entryPage(EntryID(.actor, "bob"))
-        let timeline = try #require(context["timeline"] as? [String: Any])
+        let timeline = try #require(context["timeline"] as? TemplateContext)
         let rows = TimelineOverviewTests.rows(timeline)
         #expect(rows.map { $0["year"] as! String } == ["2019"])
         #expect(TimelineOverviewTests.marks(rows[0]).map { $0["url"] as! String } == ["../events/with-bob.html"])

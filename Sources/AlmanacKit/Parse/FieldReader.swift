@@ -183,7 +183,15 @@ extension Node {
     /// The resolved tag (`int`, `bool`, `timestamp`, ...), as Yams' resolver decided it.
     var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
 
-    var isNull: Bool { tagName == .null }
+    /// Whether the value is YAML's null. Only an implicit scalar spelled like
+    /// Yams' null rule (`~`, `null`, `Null`, `NULL` or nothing) or one tagged
+    /// `!!null` can be: any other is known not to be without running the
+    /// resolver's regular expressions, which parsing every list of slugs did.
+    var isNull: Bool {
+        if case .scalar(let scalar) = self, scalar.tag.rawValue.isEmpty,
+           !["", "~", "null", "Null", "NULL"].contains(scalar.string) { return false }
+        return tagName == .null
+    }
 
     /// For messages: "a string", "a list", ...
     var typeName: String {

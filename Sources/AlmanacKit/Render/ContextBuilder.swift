@@ -19,11 +19,11 @@ struct ContextBuilder {
     static let sectionTitle: [EntryKind: String] = [.actor: "Actors", .poll: "Polls", .source: "Sources"]
 
     /// The keys every page has: `site`, `page`, `nav`.
-    func base(_ page: Page, title: String, description: String?, section: String?) -> [String: Any] {
+    func base(_ page: Page, title: String, description: String?, section: String?) -> TemplateContext {
         let config = site.config
         // The 404 page is served at any depth: with a base URL its links are absolute.
         let root = page == .notFound ? (config.baseURL ?? "") : page.root
-        var pageContext: [String: Any] = [
+        var pageContext: TemplateContext = [
             "title": title,
             "root": root,
             "path": page.path,
@@ -31,7 +31,7 @@ struct ContextBuilder {
         ]
         if let description = description ?? config.description { pageContext["description"] = description }
         if let base = config.baseURL { pageContext["canonical"] = base + (page == .home ? "" : page.path) }
-        var siteContext: [String: Any] = ["title": config.title, "language": config.language]
+        var siteContext: TemplateContext = ["title": config.title, "language": config.language]
         if let description = config.description { siteContext["description"] = description }
         if let base = config.baseURL {
             siteContext["base_url"] = base
@@ -41,19 +41,19 @@ struct ContextBuilder {
             ("Timeline", Page.timeline.path), ("Actors", Page.index(.actor).path), ("Polls", Page.index(.poll).path),
             ("Sources", Page.index(.source).path), ("Search", Page.search.path),
         ]
-        let nav = sections.map { name, path -> [String: Any] in
+        let nav = sections.map { name, path -> TemplateContext in
             ["title": name, "url": root + path, "current": name == section]
         }
         return ["site": siteContext, "page": pageContext, "nav": nav]
     }
 
     /// A link to an entry from `page`, with what lists show of it.
-    func item(_ id: EntryID, from page: Page) -> [String: Any] {
+    func item(_ id: EntryID, from page: Page) -> TemplateContext {
         let entry = site[id]
         // Every key a list template may ask for is present (absent ones as NSNull,
         // which renders as nothing): a missing key would make swift-mustache
         // search every enclosing context for it, on every item.
-        var item: [String: Any] = [
+        var item: TemplateContext = [
             "title": entry.title, "url": page.root + id.outputPath, "kind": id.kind.noun, "slug": id.slug,
             "summary": entry.summary ?? absent, "date": absent, "datetime": absent,
             "actor_kind": absent, "role": absent, "publication": absent,

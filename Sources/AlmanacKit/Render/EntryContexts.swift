@@ -1,11 +1,11 @@
 /// Contexts of the pages of single entries.
 extension ContextBuilder {
-    func entryPage(_ id: EntryID) -> [String: Any] {
+    func entryPage(_ id: EntryID) -> TemplateContext {
         let entry = site[id]
         let page = Page.entry(id)
         let section = id.kind == .event ? "Timeline" : ContextBuilder.sectionTitle[id.kind]
         var context = base(page, title: entry.title, description: entry.summary, section: section)
-        var entryContext: [String: Any] = [
+        var entryContext: TemplateContext = [
             "title": entry.title, "kind": id.kind.noun, "slug": id.slug,
             "body": site.bodies[id] ?? "",
         ]
@@ -17,7 +17,7 @@ extension ContextBuilder {
 
         switch entry.details {
         case .actor(let actor):
-            var details: [String: Any] = ["kind": actor.kind.rawValue]
+            var details: TemplateContext = ["kind": actor.kind.rawValue]
             if let role = actor.role { details["role"] = role }
             if let country = actor.country { details["country"] = country }
             context["actor"] = details
@@ -29,7 +29,7 @@ extension ContextBuilder {
             context["timeline"] = ordered.isEmpty ? nil : TimelineOverview(site: site, ids: ordered)
                 .context(from: page, id: "actor-timeline", caption: "This actor's events and polls")
         case .event(let event):
-            var details: [String: Any] = [
+            var details: TemplateContext = [
                 "date": DateText.span(event.date, event.end, circa: event.circa),
                 "datetime": event.date.description,
             ]
@@ -50,7 +50,7 @@ extension ContextBuilder {
             context["actors"] = list(poll.actors.map { EntryID(.actor, $0) }, from: page)
             context["sources"] = list(poll.sources.map { EntryID(.source, $0) }, from: page)
         case .source(let source):
-            var details: [String: Any] = ["publication": source.publication]
+            var details: TemplateContext = ["publication": source.publication]
             if !source.authors.isEmpty { details["authors"] = source.authors.joined(separator: ", ") }
             if let published = source.published {
                 details["published"] = published.display
@@ -65,9 +65,9 @@ extension ContextBuilder {
         return context
     }
 
-    private func breadcrumbs(for id: EntryID) -> [[String: Any]] {
+    private func breadcrumbs(for id: EntryID) -> [TemplateContext] {
         let page = Page.entry(id)
-        var crumbs: [[String: Any]] = [["title": "Home", "url": page.root + Page.home.path]]
+        var crumbs: [TemplateContext] = [["title": "Home", "url": page.root + Page.home.path]]
         switch id.kind {
         case .event: crumbs.append(["title": "Timeline", "url": page.root + Page.timeline.path])
         case .actor, .poll, .source: crumbs.append(["title": ContextBuilder.sectionTitle[id.kind]!, "url": page.root + Page.index(id.kind).path])
@@ -82,8 +82,8 @@ extension ContextBuilder {
         return (index > 0 ? events[index - 1] : nil, index + 1 < events.count ? events[index + 1] : nil)
     }
 
-    func pollDetails(_ poll: Entry.Poll, page: Page) -> [String: Any] {
-        var details: [String: Any] = [
+    func pollDetails(_ poll: Entry.Poll, page: Page) -> TemplateContext {
+        var details: TemplateContext = [
             "date": DateText.span(poll.date, poll.end),
             "datetime": poll.date.description,
             "pollster": item(EntryID(.actor, poll.pollster), from: page),

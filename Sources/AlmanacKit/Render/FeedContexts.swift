@@ -4,12 +4,12 @@ extension ContextBuilder {
     /// How many events the feed carries, newest first.
     static let feedLength = 50
 
-    func feed(baseURL: String) -> [String: Any] {
+    func feed(baseURL: String) -> TemplateContext {
         let events = (site.ordered[.event] ?? []).reversed().prefix(ContextBuilder.feedLength)
-        let entries = events.map { id -> [String: Any] in
+        let entries = events.map { id -> TemplateContext in
             let entry = site[id]
             let url = baseURL + id.outputPath
-            var item: [String: Any] = [
+            var item: TemplateContext = [
                 "title": entry.title, "url": url, "id": url,
                 "updated": DateText.rfc3339(entry.end ?? entry.date!),
                 "content": site.bodies[id] ?? "",
@@ -29,7 +29,7 @@ extension ContextBuilder {
         ]
     }
 
-    func sitemap(baseURL: String, pages: [Page]) -> [String: Any] {
+    func sitemap(baseURL: String, pages: [Page]) -> TemplateContext {
         let urls = pages.filter { $0.path.hasSuffix(".html") && $0 != .notFound }.map { page in
             ["loc": baseURL + (page == .home ? "" : page.path)]
         }

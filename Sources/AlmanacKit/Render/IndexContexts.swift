@@ -1,6 +1,6 @@
 /// Contexts of the pages that list entries: home, timeline, indexes, search, 404.
 extension ContextBuilder {
-    func homePage() -> [String: Any] {
+    func homePage() -> TemplateContext {
         let home = site.entries[.home]
         let title = home.map(\.title).flatMap { $0.isEmpty ? nil : $0 } ?? site.config.title
         var context = base(.home, title: title, description: home?.summary, section: nil)
@@ -17,11 +17,11 @@ extension ContextBuilder {
 
     /// Every event and poll by year and month. Within a year, entries dated only
     /// to the year come first, under their own heading.
-    func timelinePage() -> [String: Any] {
+    func timelinePage() -> TemplateContext {
         var context = base(.timeline, title: "Timeline", description: "Every event and poll in date order.", section: "Timeline")
-        var years: [[String: Any]] = []
+        var years: [TemplateContext] = []
         var currentYear: Int?
-        var groups: [[String: Any]] = []
+        var groups: [TemplateContext] = []
         var groupItems: [EntryID] = []
         var groupKey: (Int, Int?)?
 
@@ -64,14 +64,14 @@ extension ContextBuilder {
         return context
     }
 
-    func indexPage(_ kind: EntryKind) -> [String: Any] {
+    func indexPage(_ kind: EntryKind) -> TemplateContext {
         let page = Page.index(kind)
         let title = ContextBuilder.sectionTitle[kind]!
         var context = base(page, title: title, description: nil, section: title)
         let ids = site.ordered[kind] ?? []
         switch kind {
         case .actor:
-            context["groups"] = Entry.Actor.Kind.allCases.compactMap { actorKind -> [String: Any]? in
+            context["groups"] = Entry.Actor.Kind.allCases.compactMap { actorKind -> TemplateContext? in
                 let members = ids.filter { if case .actor(let a) = site[$0].details { a.kind == actorKind } else { false } }
                 return members.isEmpty ? nil : ["label": ActorKindLabel.plural[actorKind]!, "html": itemsHTML(members, from: page)]
             }
@@ -85,9 +85,9 @@ extension ContextBuilder {
                 if byQuestion[question] == nil { order.append(question) }
                 byQuestion[question, default: []].append(id)
             }
-            context["groups"] = order.map { question -> [String: Any] in
+            context["groups"] = order.map { question -> TemplateContext in
                 let polls = byQuestion[question]!
-                var group: [String: Any] = ["html": itemsHTML(polls, from: page), "comparison": absent]
+                var group: TemplateContext = ["html": itemsHTML(polls, from: page), "comparison": absent]
                 if !question.isEmpty {
                     group["question"] = question
                     if polls.count > 1 { group["comparison"] = comparison(polls, from: page) }
@@ -103,7 +103,7 @@ extension ContextBuilder {
     /// Polls that asked the same question side by side: a column per poll, a
     /// row per answer (in the order answers first appear), "–" where a poll
     /// did not report that answer.
-    func comparison(_ polls: [EntryID], from page: Page) -> [String: Any] {
+    func comparison(_ polls: [EntryID], from page: Page) -> TemplateContext {
         var answers: [String] = []
         var percent: [EntryID: [String: Double]] = [:]
         for id in polls {
@@ -113,17 +113,17 @@ extension ContextBuilder {
                 percent[id, default: [:]][result.answer] = result.percent
             }
         }
-        let rows = answers.map { answer -> [String: Any] in
+        let rows = answers.map { answer -> TemplateContext in
             ["answer": answer, "cells": polls.map { id in ["percent": percent[id]?[answer].map { formatPercent($0) + "%" } ?? "–"] }]
         }
         return ["polls": polls.map { item($0, from: page) }, "rows": rows]
     }
 
-    func searchPage() -> [String: Any] {
+    func searchPage() -> TemplateContext {
         base(.search, title: "Search", description: "Search every actor, event, poll and source.", section: "Search")
     }
 
-    func notFoundPage() -> [String: Any] {
+    func notFoundPage() -> TemplateContext {
         base(.notFound, title: "Page not found", description: nil, section: nil)
     }
 }

@@ -8,9 +8,9 @@ struct PollChart {
     static let barHeight = 18
     static let labelGap = 6
 
-    var context: [String: Any] {
+    var context: TemplateContext {
         let barSpace = Double(PollChart.width - 60)
-        let rows = results.enumerated().map { index, result -> [String: Any] in
+        let rows = results.enumerated().map { index, result -> TemplateContext in
             let top = index * PollChart.rowHeight
             let barWidth = (barSpace * result.percent / 100 * 10).rounded() / 10
             return [

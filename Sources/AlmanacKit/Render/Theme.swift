@@ -104,7 +104,7 @@ public struct Theme: Sendable {
     }
 
     /// Renders `context` with the template `name`.
-    func render(_ name: String, _ context: [String: Any]) -> String {
+    func render(_ name: String, _ context: TemplateContext) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 }

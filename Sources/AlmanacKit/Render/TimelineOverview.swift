@@ -40,7 +40,7 @@ struct TimelineOverview {
     }
 
     /// `id` prefixes the SVG's element ids; `caption` names what it shows.
-    func context(from page: Page, id: String, caption: String) -> [String: Any]? {
+    func context(from page: Page, id: String, caption: String) -> TemplateContext? {
         let entries = ids.map { (id: $0, entry: site[$0]) }
         guard let firstYear = entries.map({ $0.entry.date!.year }).min(),
               let lastYear = entries.map({ ($0.entry.end ?? $0.entry.date!).year }).max() else { return nil }
@@ -63,11 +63,11 @@ struct TimelineOverview {
         var classes = Set<String>()
         let counts = detailed ? [:] : monthCounts()
         let busiest = counts.values.flatMap { $0.dropFirst() }.max() ?? 1
-        var rows: [[String: Any]] = []
+        var rows: [TemplateContext] = []
         var y = TimelineOverview.top
         for year in firstYear...lastYear {
             let yearSegments = segments[year] ?? []
-            var marks: [[String: Any]] = []
+            var marks: [TemplateContext] = []
             var height = TimelineOverview.laneHeight
             if detailed {
                 var laneEnds = [Double](repeating: -.infinity, count: TimelineOverview.maxLanes)
@@ -98,7 +98,7 @@ struct TimelineOverview {
             ])
             y += height + TimelineOverview.rowGap
         }
-        let months = PartialDate.monthNames.enumerated().map { index, name -> [String: Any] in
+        let months = PartialDate.monthNames.enumerated().map { index, name -> TemplateContext in
             ["label": String(name.prefix(3)), "x": fixed(x((Double(index) + 0.5) / 12))]
         }
         let events = ids.filter { $0.kind == .event }.count, polls = ids.count - events
@@ -134,8 +134,8 @@ struct TimelineOverview {
     /// One bar per month with anything in it, as tall as the month is busy
     /// next to the site's busiest month; a thin faint bar across the year for
     /// entries known only to the year.
-    private func busyMonths(year: Int, counts: [Int], busiest: Int, top: Double, x: (Double) -> Double, from page: Page) -> [[String: Any]] {
-        counts.enumerated().compactMap { month, count -> [String: Any]? in
+    private func busyMonths(year: Int, counts: [Int], busiest: Int, top: Double, x: (Double) -> Double, from page: Page) -> [TemplateContext] {
+        counts.enumerated().compactMap { month, count -> TemplateContext? in
             guard count > 0 else { return nil }
             let (from, to) = month == 0 ? (0.0, 1.0) : (Double(month - 1) / 12, Double(month) / 12)
             let full = TimelineOverview.busyHeight - 4
@@ -158,7 +158,7 @@ struct TimelineOverview {
         return Double(Day.number(date) + offset - start) / Double(end - start)
     }
 
-    private func item(_ id: EntryID, from page: Page) -> [String: Any] {
+    private func item(_ id: EntryID, from page: Page) -> TemplateContext {
         let entry = site[id]
         let circa: Bool = if case .event(let event) = entry.details { event.circa } else { false }
         return ["title": entry.title, "url": page.root + id.outputPath, "date": DateText.span(entry.date!, entry.end, circa: circa)]
