@@ -33,4 +33,22 @@ import Testing
         let report = Almanac.check(Almanac.Options(root: root))
         #expect(report.diagnostics.map(\.description) == ["Templates/page.mustache:3:8: error: template syntax: a tag is not closed"])
     }
+
+    /// A theme's own template reads text values as Mustache strings: escaped,
+    /// transformed, and inside a section that shows one, the enclosing keys.
+    @Test func aThemeReadsTextAsStrings() throws {
+        let scratch = TemporaryFolder()
+        let root = makeSite([
+            "Content/pages/p.md": "---\ntitle: Tea & <Cake>\nsummary: Short\n---\n",
+            "Templates/page.mustache": """
+            {{<layout}}{{$main}}
+            <p id="t">{{uppercased(entry.title)}}|{{#entry.summary}}{{.}} of {{entry.title}}{{/entry.summary}}|{{^entry.summary}}none{{/entry.summary}}|{{{entry.title}}}</p>
+            {{/main}}{{/layout}}
+            """,
+        ], in: scratch)
+        let report = build(root)
+        #expect(report.diagnostics.filter(\.isError).isEmpty)
+        let html = try String(contentsOf: root.appending(path: "Output/pages/p.html"), encoding: .utf8)
+        #expect(html.contains("<p id=\"t\">TEA &amp; &lt;CAKE&gt;|Short of Tea &amp; &lt;Cake&gt;||Tea & <Cake></p>"))
+    }
 }

@@ -173,37 +173,53 @@ struct SearchIndex: Sendable {
     /// more, separated by spaces in order of first use. Works on UTF-8 bytes;
     /// only non-ASCII scalars consult Unicode's tables.
     static func words(_ text: String) -> String {
-        var table = WordTable()
-        var word: [UInt8] = []
-        word.reserveCapacity(64)
-        var length = 0
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
-                    word.append(UInt8(truncatingIfNeeded: value))
-                    length += 1
-                    continue
-                } else if (0x41...0x5A).contains(value) {
-                    word.append(UInt8(truncatingIfNeeded: value + 0x20))
-                    length += 1
-                    continue
+        var text = text
+        return text.withUTF8 { bytes in
+            var table = WordTable()
+            var word: [UInt8] = []
+            word.reserveCapacity(64)
+            var length = 0
+            var index = 0
+            while index <= bytes.count {
+                // Past the last byte, a space ends the last word.
+                let byte = index < bytes.count ? bytes[index] : 0x20
+                if byte < 0x80 {
+                    index += 1
+                    switch byte {
+                    case 0x61...0x7A, 0x30...0x39:
+                        word.append(byte)
+                        length += 1
+                        continue
+                    case 0x41...0x5A:
+                        word.append(byte + 0x20)
+                        length += 1
+                        continue
+                    default:
+                        break
+                    }
+                } else {
+                    // A String's UTF-8 is valid: the lead byte tells the scalar's length.
+                    let count = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (0x7F >> count)
+                    for next in bytes[index + 1 ..< index + count] { value = value << 6 | UInt32(next & 0x3F) }
+                    index += count
+                    let scalar = Unicode.Scalar(value)!
+                    if scalar.properties.generalCategory == .nonspacingMark {
+                        continue  // a combining mark: dropped, as after decomposition
+                    } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                        let folded = fold(String(scalar))
+                        word += folded.utf8
+                        length += folded.unicodeScalars.count
+                        continue
+                    }
                 }
-            } else if scalar.properties.generalCategory == .nonspacingMark {
-                continue  // a combining mark: dropped, as after decomposition
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                let folded = fold(String(scalar))
-                word += folded.utf8
-                length += folded.unicodeScalars.count
-                continue
+                // Anything else ends a word.
+                if length > 1 { _ = word.withUnsafeBufferPointer { table.insert($0) } }
+                word.removeAll(keepingCapacity: true)
+                length = 0
             }
-            // Anything else ends a word.
-            if length > 1 { _ = word.withUnsafeBufferPointer { table.insert($0) } }
-            word.removeAll(keepingCapacity: true)
-            length = 0
+            return table.spaced
         }
-        if length > 1 { _ = word.withUnsafeBufferPointer { table.insert($0) } }
-        return table.spaced
     }
 
     /// As the script folds: canonical decomposition, combining marks dropped, lower case.

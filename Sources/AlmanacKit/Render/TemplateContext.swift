@@ -14,10 +14,11 @@ struct TemplateContext: MustacheParent, ExpressibleByDictionaryLiteral {
         for (key, value) in elements { self[key] = value }
     }
 
-    /// The value of `key`; setting nil removes the key.
+    /// The value of `key`; setting nil removes the key. Text is kept as `TemplateText`.
     subscript(key: String) -> Any? {
-        get { keys.firstIndex(of: key).map { values[$0] } }
+        get { child(named: key).map { ($0 as? TemplateText)?.string ?? $0 } }
         set {
+            let newValue = newValue.map { value -> Any in (value as? String).map(TemplateText.init) ?? value }
             if let index = keys.firstIndex(of: key) {
                 if let newValue { values[index] = newValue } else {
                     keys.remove(at: index)
@@ -30,5 +31,17 @@ struct TemplateContext: MustacheParent, ExpressibleByDictionaryLiteral {
         }
     }
 
-    func child(named name: String) -> Any? { self[name] }
+    func child(named name: String) -> Any? { keys.firstIndex(of: name).map { values[$0] } }
+}
+
+/// A text value of a context. swift-mustache renders it through one cast, where
+/// a `String` takes three and `String(describing:)`; and a section that shows it
+/// (`{{#summary}}`) pushes an object whose keys are looked up directly, not
+/// through `Mirror`. Transforms (`{{uppercased(title)}}`) apply as to a string.
+struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable {
+    let string: String
+    var renderText: String { string }
+    var isNull: Bool { false }
+    func child(named name: String) -> Any? { nil }
+    func transform(_ name: String) -> Any? { string.transform(name) }
 }
