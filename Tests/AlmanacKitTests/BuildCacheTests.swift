@@ -137,6 +137,27 @@ import Testing
         #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
     }
 
+    /// A rebuild reports what a full build reports, each warning once: those of
+    /// entries it did not touch come from the cache, the others are found again.
+    @Test func aRebuildWarnsAsAFullBuildDoes() throws {
+        let (scratch, root) = builtSite()
+        scratch.write("site/Content/sources/unread.md", "---\ntitle: Unread\npublication: Nobody\n---\n")
+        scratch.write("site/Content/sources/read-later.md", "---\ntitle: Read later\npublication: Somebody\n---\n")
+        let expected = { build(root, output: scratch.url.appending(path: "full-\(UUID().uuidString)")).diagnostics.map(\.description) }
+        var report = cachedBuild(root)
+        #expect(report.reusedCache && report.diagnostics.map(\.description) == expected())
+        #expect(report.diagnostics.filter { $0.description.contains("is not cited") }.count == 2)
+        for round in 1...2 {
+            try edit(root, "Content/events/later.md") { $0 + "\nRound \(round).\n" }
+            report = cachedBuild(root)
+            #expect(report.reusedCache && report.diagnostics.map(\.description) == expected(), "round \(round)")
+        }
+        try edit(root, "Content/events/later.md") { $0 + "\nSee <source:read-later>.\n" }
+        report = cachedBuild(root)
+        #expect(report.reusedCache && report.diagnostics.map(\.description) == expected())
+        #expect(report.diagnostics.filter { $0.description.contains("is not cited") }.count == 1)
+    }
+
     @Test func anEditWithAnErrorIsReportedAndLeavesTheOutput() throws {
         let (scratch, root) = builtSite()
         defer { withExtendedLifetime(scratch) {} }

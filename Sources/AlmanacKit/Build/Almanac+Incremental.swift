@@ -51,41 +51,49 @@ extension Almanac {
         let changed = Set(edited.map(\.entry.id))
         var affected = changed
         for (id, old) in previous {
-            let targets = old.entry.fieldReferences.map(\.target) + old.body.mentions
-            if changed.contains(id) { affected.formUnion(targets) } else if targets.contains(where: changed.contains) { affected.insert(id) }
-        }
-        for ((entry, _), body) in zip(edited, editedBodies) {
-            affected.formUnion(entry.fieldReferences.map(\.target) + body.edges.map(\.to))
-        }
-        let oldEvents = Linker.order(previous.values.map(\.entry).filter { $0.kind == .event })[.event] ?? []
-        let newEvents = Linker.order(entries.values.filter { $0.kind == .event })[.event] ?? []
-        for events in [oldEvents, newEvents] {
-            for (index, id) in events.enumerated() where changed.contains(id) {
-                if index > 0 { affected.insert(events[index - 1]) }
-                if index + 1 < events.count { affected.insert(events[index + 1]) }
+            if changed.contains(id) {
+                affected.formUnion(old.entry.fieldReferences.lazy.map(\.target))
+                affected.formUnion(old.body.mentions)
+            } else if old.entry.fieldReferences.contains(where: { changed.contains($0.target) }) || old.body.mentions.contains(where: changed.contains) {
+                affected.insert(id)
             }
         }
-        let eventsChanged = changed.contains { $0.kind == .event }
-        if config.baseURL != nil, eventsChanged { affected.formUnion(newEvents.suffix(ContextBuilder.feedLength)) }
+        for ((entry, _), body) in zip(edited, editedBodies) {
+            affected.formUnion(entry.fieldReferences.lazy.map(\.target))
+            affected.formUnion(body.edges.lazy.map(\.to))
+        }
+        let editedEvents = edited.map(\.entry).filter { $0.kind == .event }
+        if !editedEvents.isEmpty {
+            let oldEvents = previous.values.lazy.map(\.entry).filter { $0.kind == .event }
+            let newEvents = entries.values.filter { $0.kind == .event }
+            affected.formUnion(timelineNeighbours(of: editedEvents.compactMap { previous[$0.id]?.entry }, among: Array(oldEvents)))
+            affected.formUnion(timelineNeighbours(of: editedEvents, among: newEvents))
+            if config.baseURL != nil { affected.formUnion(newest(ContextBuilder.feedLength, of: newEvents)) }
+        }
         // The home page is rendered every time (it counts entries), with its text.
         affected.insert(.home)
         affected = affected.filter { entries[$0] != nil }
 
-        // 4. Link: bodies of affected entries are rendered again, the others reused.
+        // 4. Link: bodies of affected entries are rendered again, the others reused;
+        // the graph holds the backlinks of the pages rendered, which are the affected ones.
         let entryFiles = Dictionary(listing.files.compactMap { file in if case .entry(let id) = file.role { (id, file) } else { nil } },
                                     uniquingKeysWith: { first, _ in first })
         let others = affected.subtracting(changed).compactMap { entryFiles[$0] }
         guard let reparsed = parseAgain(others, loader: loader, options: options) else { return nil }
         for (entry, _) in reparsed { entries[entry.id] = entry }
-        let reused = previous.filter { !affected.contains($0.key) }.mapValues(\.body)
-        let (linked, linkDiagnostics) = Linker.link(config: config, entries: Array(entries.values), reused: reused,
+        var reused: [EntryID: Linker.ReusedBody] = [:]
+        var known: [EntryID: SiteRenderer.Reusable] = [:]
+        for (id, old) in previous {
+            if !affected.contains(id) { reused[id] = old.body }
+            if !changed.contains(id), let rendered = old.rendered { known[id] = rendered }
+        }
+        let (linked, linkDiagnostics) = Linker.link(config: config, entries: Array(entries.values), reused: reused, shown: affected,
                                                     includeDrafts: options.includeDrafts, jobs: options.jobs)
         guard let site = linked, !linkDiagnostics.contains(where: \.isError) else { return nil }
         clock.finish(.link, affected.count, "entries to show")
 
         // 5. Render what can have changed.
-        let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs,
-                                    reusing: previous.filter { !changed.contains($0.key) }.compactMapValues(\.rendered))
+        let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs, reusing: known)
         let kinds = Set(changed.map(\.kind))
         var pages: [Page] = [.home, .searchIndex] + affected.subtracting([.home]).sorted().map { Page.entry($0) }
         if kinds.contains(.event) || kinds.contains(.poll) { pages.append(.timeline) }
@@ -93,7 +101,7 @@ extension Almanac {
         if config.baseURL != nil {
             // The sitemap lists pages in display order, which an edited title or date can change.
             pages.append(.sitemap)
-            if eventsChanged { pages.append(.feed) }
+            if !editedEvents.isEmpty { pages.append(.feed) }
         }
         // Any edit can renumber the search index's entries: every shard is written
         // again, and a build that would add or drop a shard is a full one.
@@ -122,10 +130,46 @@ extension Almanac {
         // records are twice as many as the entries: then they are written afresh.
         let again = Set((edited + reparsed).map(\.entry.id))
         let appended = cached.count + again.count <= 2 * entries.count ? again : nil
-        saveCache(site, rendered: renderer.reusable, warnings: warnings, inputs: inputs, outputs: outputs, diagnostics: diagnostics,
+        saveCache(site, rendered: renderer.reusable, warnings: Dictionary(grouping: diagnostics, by: \.path), inputs: inputs,
+                  outputs: outputs, diagnostics: diagnostics,
                   only: appended, options: options)
         clock.finish(.cache, appended?.count ?? site.entries.count, "entries")
         return Report(diagnostics: diagnostics, filesWritten: pages.count, pagesWritten: pages.count, reusedCache: true)
+    }
+
+    /// The events just before and just after each of `events` on the timeline of
+    /// `timeline` (events in any order): one pass each, not a sort of the timeline.
+    private static func timelineNeighbours(of events: [Entry], among timeline: [Entry]) -> Set<EntryID> {
+        var found = Set<EntryID>()
+        for event in events {
+            let key = (date: event.date!, id: event.id)
+            var before: (date: PartialDate, id: EntryID)?
+            var after: (date: PartialDate, id: EntryID)?
+            for other in timeline where other.id != event.id {
+                let otherKey = (date: other.date!, id: other.id)
+                if Linker.precedes(otherKey, key) {
+                    if before.map({ Linker.precedes($0, otherKey) }) ?? true { before = otherKey }
+                } else if after.map({ Linker.precedes(otherKey, $0) }) ?? true {
+                    after = otherKey
+                }
+            }
+            if let before { found.insert(before.id) }
+            if let after { found.insert(after.id) }
+        }
+        return found
+    }
+
+    /// The last `count` of `events` on the timeline, without sorting them all.
+    private static func newest(_ count: Int, of events: [Entry]) -> [EntryID] {
+        var last: [(date: PartialDate, id: EntryID)] = []  // in timeline order
+        for event in events {
+            let key = (date: event.date!, id: event.id)
+            if last.count == count, !Linker.precedes(last[0], key) { continue }
+            let place = last.firstIndex { Linker.precedes(key, $0) } ?? last.count
+            last.insert(key, at: place)
+            if last.count > count { last.removeFirst() }
+        }
+        return last.map(\.id)
     }
 
     /// Reads and parses `files` again; nil if any has an error or is a draft left out of the build.

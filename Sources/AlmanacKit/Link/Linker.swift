@@ -34,9 +34,13 @@ public enum Linker {
 
     /// `broken` holds what could be read of entries whose files had errors: their
     /// references are checked too, and references to them are not reported.
-    /// Entries in `reused` keep their earlier body's references and words, and get no HTML.
+    /// Entries in `reused` keep their earlier body's references and words, and get
+    /// no HTML; their front matter's references, checked by the earlier build, are
+    /// not checked again. With `shown`, the graph holds the backlinks of those
+    /// entries only, and only those are warned about when nothing refers to them:
+    /// a rebuild renders no other page, and the others' warnings are as before.
     public static func link(config: SiteConfig, entries allEntries: [Entry], broken: [Entry] = [], reused: [EntryID: ReusedBody] = [:],
-                            includeDrafts: Bool, jobs: Int) -> (LinkedSite?, [Diagnostic]) {
+                            shown: Set<EntryID>? = nil, includeDrafts: Bool, jobs: Int) -> (LinkedSite?, [Diagnostic]) {
         let unparsed = Set(broken.map(\.id))
         let entries = allEntries.filter { includeDrafts || !$0.draft }
         let byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -45,11 +49,13 @@ public enum Linker {
 
         var diagnostics: [Diagnostic] = []
         var edges: [Edge] = []
+        let isShown = { (id: EntryID) in shown?.contains(id) ?? true }
         for entry in entries + broken {
+            let checked = reused[entry.id] != nil
             for reference in entry.fieldReferences {
-                if let problem = resolver.problem(with: reference.target) {
+                if !checked, let problem = resolver.problem(with: reference.target) {
                     diagnostics.append(.error(entry.path, reference.position, problem))
-                } else {
+                } else if isShown(reference.target) {
                     edges.append(Edge(from: entry.id, to: reference.target, relation: reference.relation))
                 }
             }
@@ -65,14 +71,14 @@ public enum Linker {
                 searchWords[entry.id] = result.words
                 mentions[entry.id] = result.edges.map(\.to).uniqued()
             }
-            edges += result.edges
+            edges += result.edges.filter { isShown($0.to) }
             diagnostics += result.diagnostics
         }
         for entry in entries {
             guard let body = reused[entry.id] else { continue }
             searchWords[entry.id] = body.words
             mentions[entry.id] = body.mentions
-            edges += body.mentions.map { Edge(from: entry.id, to: $0, relation: .mentions) }
+            edges += body.mentions.filter(isShown).map { Edge(from: entry.id, to: $0, relation: .mentions) }
         }
 
         let ordered = order(entries)
@@ -82,7 +88,7 @@ public enum Linker {
         for id in EntryKind.allCases.flatMap({ ordered[$0] ?? [] }) { rank[id] = rank.count }
         let timeline = timelineOrdered(((ordered[.event] ?? []) + (ordered[.poll] ?? [])).map { byID[$0]! })
         let graph = EntryGraph(edges: edges, order: rank)
-        for id in ordered[.source] ?? [] where graph.incoming(id).isEmpty {
+        for id in ordered[.source] ?? [] where isShown(id) && graph.incoming(id).isEmpty {
             diagnostics.append(.warning(byID[id]!.path, nil, "source '\(id.slug)' is not cited or mentioned by any entry"))
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
@@ -114,13 +120,14 @@ public enum Linker {
 
     /// Dated entries in the timeline's order: earliest day, then precision, then slug.
     static func timelineOrdered(_ entries: [Entry]) -> [EntryID] {
-        entries.map { (date: $0.date!, id: $0.id) }
-            .sorted { a, b in
-                if a.date != b.date { return a.date < b.date }
-                if a.id.slug != b.id.slug { return a.id.slug.utf8.lexicographicallyPrecedes(b.id.slug.utf8) }
-                return a.id.kind < b.id.kind
-            }
-            .map(\.id)
+        entries.map { (date: $0.date!, id: $0.id) }.sorted(by: precedes).map(\.id)
+    }
+
+    /// Whether `a` comes before `b` on the timeline.
+    static func precedes(_ a: (date: PartialDate, id: EntryID), _ b: (date: PartialDate, id: EntryID)) -> Bool {
+        if a.date != b.date { return a.date < b.date }
+        if a.id.slug != b.id.slug { return a.id.slug.utf8.lexicographicallyPrecedes(b.id.slug.utf8) }
+        return a.id.kind < b.id.kind
     }
 }
 
