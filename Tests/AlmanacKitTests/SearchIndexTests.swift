@@ -77,6 +77,30 @@ import Testing
         #expect(all == Dictionary(uniqueKeysWithValues: inline.words.map { ($0.word, $0.postings) }))
     }
 
+    /// A rebuild patches the last index with the entries parsed again; the result
+    /// is the index made anew: words gained, lost, moved to a better field, and
+    /// words that appear or vanish from the whole site.
+    @Test func aPatchedIndexIsTheIndexMadeAnew() throws {
+        let folder = TemporaryFolder()
+        let before = try SearchIndexTests.site(in: folder)
+        let old = SearchIndex(site: before, inlineLimit: 0)
+        let root = folder.url
+        folder.write("Content/events/second.md", "---\ntitle: Quiet summit\ndate: 2022-04\nactors: [bob]\n---\nNothing new; zebras.\n")
+        folder.write("Content/actors/bob.md", "---\ntitle: Bob Brown\nkind: person\n---\nA Café owner in Almaty.\n")
+        let after = try #require(Almanac.load(Almanac.Options(root: root)).site)
+        let changed = [EntryID(.event, "second"), EntryID(.actor, "bob")]
+        let previous = SearchIndex.Previous(table: old.table, entries: Dictionary(uniqueKeysWithValues: changed.map { id in
+            (id, (document: old.documents[id]!, words: before.searchWords[id]!))
+        }))
+        let known = old.documents.filter { !changed.contains($0.key) }
+        let patched = SearchIndex(site: after, known: known, previous: previous, inlineLimit: 0)
+        let fresh = SearchIndex(site: after, inlineLimit: 0)
+        #expect(patched.table.map(\.word) == fresh.table.map(\.word))
+        #expect(patched.table.map(\.postings) == fresh.table.map(\.postings))
+        #expect(patched.script == fresh.script)
+        #expect(fresh.table.contains { $0.word == "zebras" } && !fresh.table.contains { $0.word == "bobby" })
+    }
+
     @Test func quotingIsSafeInAScript() {
         #expect(SearchIndex.quoted("a\"b\\c</script>&\u{2028}\u{1}") == "\"a\\\"b\\\\c\\u003c/script\\u003e\\u0026\\u2028\\u0001\"")
     }

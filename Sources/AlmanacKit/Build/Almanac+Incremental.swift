@@ -93,7 +93,17 @@ extension Almanac {
         clock.finish(.link, affected.count, "entries to show")
 
         // 5. Render what can have changed.
-        let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs, reusing: known)
+        // The search index is patched when every entry keeps its number in it.
+        var before: [EntryID: (document: SearchIndex.Document, words: String)] = [:]
+        for (entry, _) in edited + reparsed where EntryKind.referenceable.contains(entry.kind) {
+            guard let old = previous[entry.id], let document = old.rendered?.search, Linker.sortsAlike(old.entry, entry) else {
+                before = [:]
+                break
+            }
+            before[entry.id] = (document, old.body.words)
+        }
+        let previousIndex = before.isEmpty ? nil : BuildCache.loadSearchTable(options).map { SearchIndex.Previous(table: $0, entries: before) }
+        let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs, reusing: known, previousIndex: previousIndex)
         let kinds = Set(changed.map(\.kind))
         var pages: [Page] = [.home, .searchIndex] + affected.subtracting([.home]).sorted().map { Page.entry($0) }
         if kinds.contains(.event) || kinds.contains(.poll) { pages.append(.timeline) }
@@ -130,7 +140,7 @@ extension Almanac {
         // records are twice as many as the entries: then they are written afresh.
         let again = Set((edited + reparsed).map(\.entry.id))
         let appended = cached.count + again.count <= 2 * entries.count ? again : nil
-        saveCache(site, rendered: renderer.reusable, warnings: Dictionary(grouping: diagnostics, by: \.path), inputs: inputs,
+        saveCache(site, renderer: renderer, warnings: Dictionary(grouping: diagnostics, by: \.path), inputs: inputs,
                   outputs: outputs, diagnostics: diagnostics,
                   only: appended, options: options)
         clock.finish(.cache, appended?.count ?? site.entries.count, "entries")
@@ -186,18 +196,18 @@ extension Almanac {
 
     /// Stores what the next build needs to start from this one: every entry, or
     /// with `only`, those entries added to the ones saved before.
-    static func saveCache(_ site: LinkedSite, rendered: (EntryID) -> SiteRenderer.Reusable?, warnings: [String: [Diagnostic]], inputs: [String: BuildCache.Stamp],
+    static func saveCache(_ site: LinkedSite, renderer: SiteRenderer, warnings: [String: [Diagnostic]], inputs: [String: BuildCache.Stamp],
                           outputs: [String: BuildCache.Stamp], diagnostics: [Diagnostic], only: Set<EntryID>? = nil, options: Options) {
         let entries = (only.map(Array.init) ?? Array(site.entries.keys)).sorted().map { id in
             let entry = site[id]
             return BuildCache.CachedEntry(
                 entry: entry,
                 body: Linker.ReusedBody(mentions: site.mentions[entry.id] ?? [], words: site.searchWords[entry.id] ?? ""),
-                rendered: rendered(id),
+                rendered: renderer.reusable(id),
                 warnings: warnings[entry.path] ?? [])
         }
         let state = BuildCache.State(tool: BuildCache.toolIdentity, includeDrafts: options.includeDrafts, output: options.output.path,
                                      diagnostics: diagnostics, inputs: inputs, outputs: outputs)
-        BuildCache(state: state, entries: entries, appending: only != nil).save(options)
+        BuildCache(state: state, entries: entries, searchTable: renderer.searchIndex.table, appending: only != nil).save(options)
     }
 }

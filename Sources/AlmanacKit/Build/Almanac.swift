@@ -136,7 +136,7 @@ public enum Almanac {
                 if options.useCache {
                     let inputs = BuildCache.inputStamps(loaded.listedFiles, root: options.root, jobs: options.jobs)
                     let outputs = BuildCache.outputStamps(files, in: options.output, jobs: options.jobs)
-                    saveCache(site, rendered: renderer.reusable, warnings: Dictionary(grouping: report.diagnostics, by: \.path), inputs: inputs,
+                    saveCache(site, renderer: renderer, warnings: Dictionary(grouping: report.diagnostics, by: \.path), inputs: inputs,
                               outputs: outputs, diagnostics: report.diagnostics, options: options)
                     clock.finish(.cache, site.entries.count, "entries")
                 }

@@ -7,7 +7,7 @@ import Foundation
 /// other options, or does not match the output folder, is ignored.
 struct BuildCache {
     /// Bumped whenever what is stored, or what it means, changes.
-    static let format = 5
+    static let format = 6
     static let folderName = ".almanac-cache"
 
     /// Enough of a file's metadata to tell that it changed (as git's index and make do).
@@ -62,6 +62,8 @@ struct BuildCache {
     var state: State
     /// Read only when something changed.
     var entries: [CachedEntry]
+    /// The search index's words and postings (`SearchIndex.table`), in `search.bin`.
+    var searchTable: [(word: String, postings: String)]
     /// Add `entries` to those saved before instead of replacing them.
     var appending = false
 
@@ -128,6 +130,11 @@ struct BuildCache {
         return CacheCodec.decode(data)
     }
 
+    static func loadSearchTable(_ options: Almanac.Options) -> [(word: String, postings: String)]? {
+        guard let data = try? Data(contentsOf: folder(options.root).appending(path: "search.bin")) else { return nil }
+        return CacheCodec.decodeTable(data)
+    }
+
     /// Makes the cache unusable until it is saved again: the next build is a full one.
     static func dropState(_ options: Almanac.Options) {
         unlink(folder(options.root).appending(path: "state.json").path)
@@ -152,6 +159,7 @@ struct BuildCache {
             } else {
                 try records.write(to: file, options: .atomic)
             }
+            try CacheCodec.encodeTable(searchTable).write(to: folder.appending(path: "search.bin"), options: .atomic)
             try BuildCache.writeStamps(state.inputs, to: folder.appending(path: "inputs.tsv"))
             try BuildCache.writeStamps(state.outputs, to: folder.appending(path: "outputs.tsv"))
             try stateData.write(to: folder.appending(path: "state.json"), options: .atomic)

@@ -56,6 +56,30 @@ enum CacheCodec {
         }
     }
 
+    /// The search index's table: word and postings, one pair after another.
+    static func encodeTable(_ table: [(word: String, postings: String)]) -> Data {
+        var writer = Writer()
+        writer.bytes.reserveCapacity(table.reduce(0) { $0 + $1.word.utf8.count + $1.postings.utf8.count + 6 })
+        for (word, postings) in table {
+            writer.string(word)
+            writer.string(postings)
+        }
+        return Data(writer.bytes)
+    }
+
+    static func decodeTable(_ data: Data) -> [(word: String, postings: String)]? {
+        data.withUnsafeBytes { bytes -> [(word: String, postings: String)]? in
+            var reader = Reader(bytes: bytes)
+            var table: [(word: String, postings: String)] = []
+            do throws(Reader.Malformed) {
+                while !reader.atEnd { table.append((try reader.string(), try reader.string())) }
+            } catch {
+                return nil
+            }
+            return table
+        }
+    }
+
     struct Writer {
         var bytes: [UInt8] = []
 

@@ -123,6 +123,11 @@ public enum Linker {
         entries.map { (date: $0.date!, id: $0.id) }.sorted(by: precedes).map(\.id)
     }
 
+    /// Whether two versions of an entry take the same place in their kind's order.
+    static func sortsAlike(_ a: Entry, _ b: Entry) -> Bool {
+        a.id == b.id && (a.kind == .event || a.kind == .poll ? a.date == b.date : a.title.lowercased() == b.title.lowercased())
+    }
+
     /// Whether `a` comes before `b` on the timeline.
     static func precedes(_ a: (date: PartialDate, id: EntryID), _ b: (date: PartialDate, id: EntryID)) -> Bool {
         if a.date != b.date { return a.date < b.date }

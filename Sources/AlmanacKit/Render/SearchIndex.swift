@@ -48,22 +48,59 @@ struct SearchIndex: Sendable {
     /// Each entry's document, by id.
     let documents: [EntryID: Document]
 
+    /// Every word with its postings, sorted by word: what the inline part and the
+    /// shards are cut from. The build cache keeps it, for `Previous`.
+    let table: [(word: String, postings: String)]
+
+    /// The index of the last build, and the entries parsed again since, as they
+    /// were then: a rebuild patches the postings of the words that changed instead
+    /// of numbering every word of every entry again. Only valid when every entry
+    /// keeps its number: no entry added, none moved in its kind's order.
+    struct Previous {
+        let table: [(word: String, postings: String)]
+        /// Each entry parsed again: its document and its body's words before.
+        let entries: [EntryID: (document: Document, words: String)]
+    }
+
     /// `known` holds documents of entries that have not changed since they were made.
-    init(site: LinkedSite, known: [EntryID: Document] = [:], inlineLimit: Int = SearchIndex.inlineLimit, jobs: Int = 1) {
+    init(site: LinkedSite, known: [EntryID: Document] = [:], previous: Previous? = nil, inlineLimit: Int = SearchIndex.inlineLimit,
+         jobs: Int = 1) {
         // Each entry's row and folded words are prepared in parallel; only the
         // numbering of words, which must follow the documents' order, runs on one thread.
         let ids = EntryKind.referenceable.enumerated().flatMap { number, kind in (site.ordered[kind] ?? []).map { (number, $0) } }
         let documents = Parallel.map(ids, jobs: jobs) { number, id in known[id] ?? SearchIndex.document(site[id], number: number) }
         // Each document's words, best field first; the body's were folded in the (parallel) link stage.
-        let fields = zip(ids, documents).map { numbered, document -> [(String, Field)] in
-            [(document.title, .title), (document.aliases, .alias), (document.summary, .summary), (site.searchWords[numbered.1] ?? "", .body)]
-        }
+        let fields = zip(ids, documents).map { numbered, document in SearchIndex.fields(document, body: site.searchWords[numbered.1] ?? "") }
         self.documents = Dictionary(uniqueKeysWithValues: zip(ids.map(\.1), documents))
-        // Words by number, each with its postings (`doc * 4 + field`, in doc order)
-        // and the last doc it was seen in: fields are read best first, so a word's
-        // first sighting in a doc is its best field, and no per-doc set is needed.
-        // Words are split among the threads by their first byte, so that each
-        // thread numbers its own words in document order; together they sort as one.
+        self.docs = documents.map(\.row)
+        let table = previous.map { SearchIndex.patched($0, ids: ids.map(\.1), fields: fields) } ?? SearchIndex.table(fields, jobs: jobs)
+        self.table = table
+        let inlineSize = table.reduce(0) { $0 + $1.word.utf8.count + $1.postings.utf8.count + 6 }
+        if inlineSize <= inlineLimit {
+            self.words = table
+            self.shards = []
+        } else {
+            var grouped: [(key: String, words: [(word: String, postings: String)])] = []
+            for entry in table {
+                let key = SearchIndex.shardKey(entry.word)
+                if grouped.last?.key == key { grouped[grouped.count - 1].words.append(entry) } else { grouped.append((key, [entry])) }
+            }
+            self.words = []
+            self.shards = grouped.sorted { $0.key < $1.key }
+        }
+    }
+
+    /// A document's words with the field of each, best field first.
+    private static func fields(_ document: Document, body: String) -> [(String, Field)] {
+        [(document.title, .title), (document.aliases, .alias), (document.summary, .summary), (body, .body)]
+    }
+
+    /// Words by number, each with its postings (`doc * 4 + field`, in doc order)
+    /// and the last doc it was seen in: fields are read best first, so a word's
+    /// first sighting in a doc is its best field, and no per-doc set is needed.
+    /// Words are split among the threads by their first byte, so that each
+    /// thread numbers its own words in document order; together they sort as one.
+    private static func table(_ fields: [[(String, Field)]], jobs: Int) -> [(word: String, postings: String)] {
         let workers = max(1, min(jobs, 8))
         let partial = Parallel.map(Array(0..<workers), jobs: workers) { worker -> [(word: String, postings: String)] in
             var table = WordTable(capacity: 1 << 14)
@@ -93,21 +130,56 @@ struct SearchIndex: Sendable {
             }
             return (0 ..< table.count).map { (word: table.string($0), postings: SearchIndex.encode(postings[$0])) }
         }
-        let words = partial.flatMap { $0 }.sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
-        self.docs = documents.map(\.row)
-        let inlineSize = words.reduce(0) { $0 + $1.word.utf8.count + $1.postings.utf8.count + 6 }
-        if inlineSize <= inlineLimit {
-            self.words = words
-            self.shards = []
-        } else {
-            var grouped: [(key: String, words: [(word: String, postings: String)])] = []
-            for entry in words {
-                let key = SearchIndex.shardKey(entry.word)
-                if grouped.last?.key == key { grouped[grouped.count - 1].words.append(entry) } else { grouped.append((key, [entry])) }
+        return partial.flatMap { $0 }.sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
+    }
+
+    /// `previous.table` with the postings of the entries parsed again brought up
+    /// to date: only words whose best field in an entry changed are decoded.
+    private static func patched(_ previous: Previous, ids: [EntryID], fields: [[(String, Field)]]) -> [(word: String, postings: String)] {
+        func best(_ fields: [(String, Field)]) -> [Substring: Field] {
+            var best: [Substring: Field] = [:]
+            for (words, field) in fields {
+                for word in words.split(separator: " ") where best[word] == nil { best[word] = field }
             }
-            self.words = []
-            self.shards = grouped.sorted { $0.key < $1.key }
+            return best
         }
+        // Word -> (doc, its new field or nil), for each doc where the word changed.
+        var changes: [Substring: [(doc: Int, field: Field?)]] = [:]
+        for (doc, id) in ids.enumerated() {
+            guard let old = previous.entries[id] else { continue }
+            let before = best(SearchIndex.fields(old.document, body: old.words))
+            let after = best(fields[doc])
+            guard before != after else { continue }
+            for (word, field) in after where before[word] != field { changes[word, default: []].append((doc, field)) }
+            for word in before.keys where after[word] == nil { changes[word, default: []].append((doc, nil)) }
+        }
+        var table = previous.table
+        for (word, edits) in changes {
+            let word = String(word)
+            // The first place whose word does not sort before this one.
+            var low = 0, high = table.count
+            while low < high {
+                let middle = (low + high) / 2
+                if table[middle].word.utf8.lexicographicallyPrecedes(word.utf8) { low = middle + 1 } else { high = middle }
+            }
+            let found = low < table.count && table[low].word == word
+            var values = found ? SearchIndex.decode(table[low].postings) : []
+            for (doc, field) in edits {
+                values.removeAll { $0 / 4 == doc }
+                if let field {
+                    let value = doc * 4 + field.rawValue
+                    values.insert(value, at: values.firstIndex { $0 > value } ?? values.count)
+                }
+            }
+            if values.isEmpty {
+                if found { table.remove(at: low) }
+            } else if found {
+                table[low].postings = SearchIndex.encode(values)
+            } else {
+                table.insert((word, SearchIndex.encode(values)), at: low)
+            }
+        }
+        return table
     }
 
     /// The shard a word belongs to: its first character when that is a-z or
@@ -230,6 +302,23 @@ struct SearchIndex: Sendable {
             scalars.append(scalar)
         }
         return String(scalars).lowercased()
+    }
+
+    /// The values of postings written by `encode`.
+    private static func decode(_ postings: String) -> [Int] {
+        var values: [Int] = []
+        var value = 0, gap = 0
+        for byte in postings.utf8 {
+            if byte == UInt8(ascii: ",") {
+                value += gap
+                values.append(value)
+                gap = 0
+            } else {
+                gap = gap * 36 + Int(byte < 58 ? byte - 48 : byte - 87)
+            }
+        }
+        if !postings.isEmpty { values.append(value + gap) }
+        return values
     }
 
     /// Gaps between successive values, in base 36, separated by commas.

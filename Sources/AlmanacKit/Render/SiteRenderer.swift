@@ -22,12 +22,13 @@ public struct SiteRenderer: Sendable {
         self.init(site: site, theme: theme, jobs: jobs, reusing: [:])
     }
 
-    init(site: LinkedSite, theme: Theme, jobs: Int, reusing known: [EntryID: Reusable]) {
+    /// `known`: what earlier builds made of entries unchanged since; `previousIndex`: see `SearchIndex.Previous`.
+    init(site: LinkedSite, theme: Theme, jobs: Int, reusing known: [EntryID: Reusable], previousIndex: SearchIndex.Previous? = nil) {
         self.site = site
         self.theme = theme
         self.jobs = jobs
         self.itemCache = ItemCache(known: known.compactMapValues(\.item))
-        self.searchIndex = SearchIndex(site: site, known: known.mapValues(\.search), jobs: jobs)
+        self.searchIndex = SearchIndex(site: site, known: known.mapValues(\.search), previous: previousIndex, jobs: jobs)
         self.pages = Page.all(of: site, searchShards: searchIndex.shards.map(\.key))
     }
 
