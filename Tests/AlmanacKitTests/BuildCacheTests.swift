@@ -47,6 +47,8 @@ import Testing
     @Test(arguments: [
         ("Content/events/summit-2022.md", "title: The Summit", "title: The Great Summit"),
         ("Content/events/summit-2022.md", "date: 2022-03-06", "date: 2021-12-01"),
+        ("Content/events/summit-2022.md", "The summit was held.", "The summit was held in March."),
+        ("Content/events/summit-2022.md", "Cited in [the article](source:article).", "Not cited."),
         ("Content/events/later.md", "Later.", "Later, with [Alice](actor:alice) and <poll:poll-one>."),
         ("Content/actors/alice.md", "role: President", "role: Former president"),
         ("Content/polls/poll-one.md", "percent: 52.5", "percent: 55"),
@@ -63,6 +65,25 @@ import Testing
         let report = cachedBuild(root)
         #expect(report.succeeded && report.reusedCache, "\(report.diagnostics)")
         #expect(report.filesWritten < tree(root.appending(path: "Output")).count)
+        #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
+    }
+
+    /// An edit of an old event's body alone rewrites its page, the home page and
+    /// the search index, and the pages it starts or stops mentioning: not its
+    /// neighbours, the timeline, the sitemap, nor the feed of the newest events.
+    @Test func aBodyEditRewritesOnlyWhatShowsTheBody() throws {
+        let scratch = TemporaryFolder()
+        var files = ["Content/actors/ann.md": "---\ntitle: Ann\nkind: person\n---\n"]
+        for day in 1...60 {
+            files["Content/events/day-\(day).md"] = "---\ntitle: Day \(day)\ndate: 2020-03-\(10 + day % 20)\nactors: [ann]\n---\nOn day \(day).\n"
+        }
+        let root = makeSite(files, in: scratch)
+        scratch.write("Content/site.yml", "title: Days\nbase_url: https://example.org/\n")
+        #expect(cachedBuild(root).succeeded)
+        try edit(root, "Content/events/day-1.md") { $0.replacingOccurrences(of: "On day 1.", with: "On the first day, with <actor:ann>.") }
+        let report = cachedBuild(root)
+        #expect(report.succeeded && report.reusedCache)
+        #expect(report.pagesWritten == 4, "home, search index, the event and Ann: \(report.pagesWritten)")
         #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
     }
 

@@ -44,31 +44,56 @@ extension Almanac {
         guard !editedBodies.contains(where: { $0.diagnostics.contains(where: \.isError) }) else { return nil }
         clock.finish(.parse, edited.count, "entries")
 
-        // 3. The entries whose pages can show what changed: the edited ones, every
-        // entry they refer to or that refers to them (before and after the edit),
-        // their neighbours on the timeline (before and after), and the newest events
-        // when the feed lists events.
+        // 3. The entries whose pages can show what changed. An entry whose front
+        // matter changed (or that is new) shows on the pages of every entry it
+        // refers to or that refers to it (before and after the edit), and of its
+        // neighbours on the timeline (before and after). An entry whose body alone
+        // changed shows only on its own page and in the "Referenced by" lists of the
+        // entries its body started or stopped mentioning. The feed shows the bodies
+        // of the newest events: they are linked again when it must be written.
         let changed = Set(edited.map(\.entry.id))
+        var reshown = Set<EntryID>()
+        var reordered = false
+        for (entry, _) in edited {
+            guard let old = previous[entry.id]?.entry, Linker.sortsAlike(old, entry) else {
+                reordered = true
+                reshown.insert(entry.id)
+                continue
+            }
+            if !old.sameFrontMatter(as: entry) { reshown.insert(entry.id) }
+        }
         var affected = changed
         for (id, old) in previous {
-            if changed.contains(id) {
+            if reshown.contains(id) {
                 affected.formUnion(old.entry.fieldReferences.lazy.map(\.target))
                 affected.formUnion(old.body.mentions)
-            } else if old.entry.fieldReferences.contains(where: { changed.contains($0.target) }) || old.body.mentions.contains(where: changed.contains) {
+            } else if old.entry.fieldReferences.contains(where: { reshown.contains($0.target) }) || old.body.mentions.contains(where: reshown.contains) {
                 affected.insert(id)
             }
         }
         for ((entry, _), body) in zip(edited, editedBodies) {
-            affected.formUnion(entry.fieldReferences.lazy.map(\.target))
-            affected.formUnion(body.edges.lazy.map(\.to))
+            let mentions = Set(body.edges.map(\.to))
+            if reshown.contains(entry.id) {
+                affected.formUnion(entry.fieldReferences.lazy.map(\.target))
+                affected.formUnion(mentions)
+            } else {
+                affected.formUnion(mentions.symmetricDifference(previous[entry.id]?.body.mentions ?? []))
+            }
         }
-        let editedEvents = edited.map(\.entry).filter { $0.kind == .event }
-        if !editedEvents.isEmpty {
+        let newEvents = changed.contains { $0.kind == .event } ? entries.values.filter { $0.kind == .event } : []
+        let reshownEvents = edited.map(\.entry).filter { $0.kind == .event && reshown.contains($0.id) }
+        if !reshownEvents.isEmpty {
             let oldEvents = previous.values.lazy.map(\.entry).filter { $0.kind == .event }
-            let newEvents = entries.values.filter { $0.kind == .event }
-            affected.formUnion(timelineNeighbours(of: editedEvents.compactMap { previous[$0.id]?.entry }, among: Array(oldEvents)))
-            affected.formUnion(timelineNeighbours(of: editedEvents, among: newEvents))
-            if config.baseURL != nil { affected.formUnion(newest(ContextBuilder.feedLength, of: newEvents)) }
+            affected.formUnion(timelineNeighbours(of: reshownEvents.compactMap { previous[$0.id]?.entry }, among: Array(oldEvents)))
+            affected.formUnion(timelineNeighbours(of: reshownEvents, among: newEvents))
+        }
+        var feedChanged = false
+        if config.baseURL != nil, !newEvents.isEmpty {
+            let feed = newest(ContextBuilder.feedLength, of: newEvents)
+            if reordered || feed.contains(where: changed.contains) {
+                feedChanged = true
+                affected.formUnion(feed)
+            }
         }
         // The home page is rendered every time (it counts entries), with its text.
         affected.insert(.home)
@@ -94,25 +119,24 @@ extension Almanac {
 
         // 5. Render what can have changed.
         // The search index is patched when every entry keeps its number in it.
-        var before: [EntryID: (document: SearchIndex.Document, words: String)] = [:]
+        var before: [EntryID: (document: SearchIndex.Document, words: String)]? = [:]
         for (entry, _) in edited + reparsed where EntryKind.referenceable.contains(entry.kind) {
             guard let old = previous[entry.id], let document = old.rendered?.search, Linker.sortsAlike(old.entry, entry) else {
-                before = [:]
+                before = nil
                 break
             }
-            before[entry.id] = (document, old.body.words)
+            before?[entry.id] = (document, old.body.words)
         }
-        let previousIndex = before.isEmpty ? nil : BuildCache.loadSearchTable(options).map { SearchIndex.Previous(table: $0, entries: before) }
+        let previousIndex = before.flatMap { before in BuildCache.loadSearchTable(options).map { SearchIndex.Previous(table: $0, entries: before) } }
         let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs, reusing: known, previousIndex: previousIndex)
-        let kinds = Set(changed.map(\.kind))
+        // Lists show entries by their front matter.
+        let kinds = Set(reshown.map { $0.kind })
         var pages: [Page] = [.home, .searchIndex] + affected.subtracting([.home]).sorted().map { Page.entry($0) }
         if kinds.contains(.event) || kinds.contains(.poll) { pages.append(.timeline) }
         pages += [EntryKind.actor, .poll, .source].filter(kinds.contains).map { Page.index($0) }
-        if config.baseURL != nil {
-            // The sitemap lists pages in display order, which an edited title or date can change.
-            pages.append(.sitemap)
-            if !editedEvents.isEmpty { pages.append(.feed) }
-        }
+        // The sitemap lists pages in display order, which a new entry, title or date can change.
+        if config.baseURL != nil, reordered { pages.append(.sitemap) }
+        if feedChanged { pages.append(.feed) }
         // Any edit can renumber the search index's entries: every shard is written
         // again, and a build that would add or drop a shard is a full one.
         let shards = renderer.pages.filter { if case .searchShard = $0 { true } else { false } }

@@ -63,7 +63,14 @@ public struct Entry: Sendable {
     }
     public var slug: String { id.slug }
 
-    public enum Details: Sendable {
+    /// Whether two versions of an entry say the same in their front matter: then
+    /// no page but the entry's own shows anything else of its edit than its links.
+    func sameFrontMatter(as other: Entry) -> Bool {
+        id == other.id && title == other.title && summary == other.summary && aliases == other.aliases && draft == other.draft
+            && details == other.details
+    }
+
+    public enum Details: Sendable, Equatable {
         case actor(Actor)
         case event(Event)
         case poll(Poll)
@@ -71,7 +78,7 @@ public struct Entry: Sendable {
         case page
     }
 
-    public struct Actor: Sendable {
+    public struct Actor: Sendable, Equatable {
         public enum Kind: String, Sendable, CaseIterable {
             case person, organization, state, media, group
         }
@@ -80,7 +87,7 @@ public struct Entry: Sendable {
         public let country: String?
     }
 
-    public struct Event: Sendable {
+    public struct Event: Sendable, Equatable {
         public let date: PartialDate
         public let end: PartialDate?
         public let circa: Bool
@@ -89,8 +96,8 @@ public struct Entry: Sendable {
         public let sources: [String]
     }
 
-    public struct Poll: Sendable {
-        public struct Result: Sendable {
+    public struct Poll: Sendable, Equatable {
+        public struct Result: Sendable, Equatable {
             public let answer: String
             public let percent: Double
         }
@@ -106,7 +113,7 @@ public struct Entry: Sendable {
         public let sources: [String]
     }
 
-    public struct Source: Sendable {
+    public struct Source: Sendable, Equatable {
         public let publication: String
         public let authors: [String]
         public let published: PartialDate?
