@@ -16,12 +16,19 @@ extension Almanac {
         let listing = loader.list()
         guard listing.diagnostics.isEmpty else { return nil }
         let inputs = BuildCache.inputStamps(listing.files, root: options.root, jobs: options.jobs)
-        guard Set(state.inputs.keys).isSubset(of: inputs.keys),
-              BuildCache.outputStamps(state.outputs.keys, in: options.output, jobs: options.jobs) == state.outputs
-        else { return nil }
+        guard Set(state.inputs.keys).isSubset(of: inputs.keys) else { return nil }
         let editedPaths = Set(inputs.keys.filter { state.inputs[$0] != inputs[$0] })
+        if editedPaths.isEmpty {
+            guard BuildCache.outputStamps(state.outputs.keys, in: options.output, jobs: options.jobs) == state.outputs else { return nil }
+            clock.finish(.load, 0, "changed files")
+            return Report(diagnostics: state.diagnostics, filesWritten: 0, reusedCache: true)
+        }
+        // Something changed: the cache's entries are read while the output folder is checked.
+        let (outputUnchanged, cachedEntries) = Parallel.both(jobs: options.jobs, {
+            BuildCache.outputStamps(state.outputs.keys, in: options.output, jobs: 1) == state.outputs
+        }, { BuildCache.loadEntries(options) })
+        guard outputUnchanged, let cached = cachedEntries else { return nil }
         clock.finish(.load, editedPaths.count, "changed files")
-        if editedPaths.isEmpty { return Report(diagnostics: state.diagnostics, filesWritten: 0, reusedCache: true) }
         var editedFiles: [EntryID: ContentFile] = [:]
         for file in listing.files where editedPaths.contains(file.path) {
             guard case .entry(let id) = file.role else { return nil }
@@ -30,8 +37,7 @@ extension Almanac {
         guard editedFiles.count == editedPaths.count,
               let siteConfig = listing.files.first(where: { $0.role == .siteConfig }),
               case .success(let configText) = loader.read(siteConfig),
-              case (let config?, let configDiagnostics) = EntryParser.parseSiteConfig(configText, path: siteConfig.path),
-              let cached = BuildCache.loadEntries(options)
+              case (let config?, let configDiagnostics) = EntryParser.parseSiteConfig(configText, path: siteConfig.path)
         else { return nil }
 
         // 2. Parse the edited files; link their bodies against every entry.

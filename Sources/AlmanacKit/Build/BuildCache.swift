@@ -84,13 +84,28 @@ struct BuildCache {
         return state
     }
 
-    /// Lines of `SIZE TAB MODIFIED TAB INODE TAB PATH`.
+    /// Lines of `SIZE TAB MODIFIED TAB INODE TAB PATH`, numbers as unsigned decimals.
     static func writeStamps(_ stamps: [String: Stamp], to url: URL) throws {
-        var text = ""
-        for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
-            text += "\(stamp.size)\t\(stamp.modified)\t\(stamp.inode)\t\(path)\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(stamps.count * 96)
+        func number(_ value: UInt64) {
+            let start = bytes.count
+            var rest = value
+            repeat {
+                bytes.append(UInt8(48 + rest % 10))
+                rest /= 10
+            } while rest > 0
+            bytes[start...].reverse()
+            bytes.append(9)
         }
-        try Data(text.utf8).write(to: url, options: .atomic)
+        for (path, stamp) in stamps {
+            number(UInt64(bitPattern: stamp.size))
+            number(UInt64(bitPattern: stamp.modified))
+            number(stamp.inode)
+            bytes += path.utf8
+            bytes.append(10)
+        }
+        try Data(bytes).write(to: url, options: .atomic)
     }
 
     static func readStamps(_ url: URL) -> [String: Stamp]? {
@@ -119,7 +134,7 @@ struct BuildCache {
                 while index < bytes.count, bytes[index] != 10 { index += 1 }
                 let path = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 index += 1
-                stamps[path] = Stamp(size: Int64(size), modified: Int64(modified), inode: inode)
+                stamps[path] = Stamp(size: Int64(bitPattern: size), modified: Int64(bitPattern: modified), inode: inode)
             }
             return stamps
         }
