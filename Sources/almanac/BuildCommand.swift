@@ -36,6 +36,7 @@ struct BuildCommand: ParsableCommand {
         var options = Almanac.Options(root: site.rootURL, output: output.map { URL(fileURLWithPath: $0) })
         options.includeDrafts = drafts
         options.useCache = !noCache
+        options.endsProcess = true
         if let jobs { options.jobs = jobs }
         if check { return try runCheck(options) }
         options.progress = ProgressOutput.handler(quiet: quiet)

@@ -174,6 +174,7 @@ extension Almanac {
                   outputs: outputs, diagnostics: diagnostics,
                   only: appended, options: options)
         clock.finish(.cache, appended?.count ?? site.entries.count, "entries")
+        ExitHeap.keep((cached, previous, entries, reused, known, renderer, listing, inputs, outputs, state), if: options.endsProcess)
         return Report(diagnostics: diagnostics, filesWritten: pages.count, pagesWritten: pages.count, reusedCache: true)
     }
 

@@ -12,6 +12,8 @@ public enum Almanac {
         public var useCache = false
         /// Called as each stage finishes, for progress lines; nil prints nothing.
         public var progress: ProgressHandler?
+        /// The process exits after this build: what it made is not freed (see `ExitHeap`).
+        public var endsProcess = false
 
         public init(root: URL, output: URL? = nil) {
             self.root = root.standardizedFileURL
@@ -140,6 +142,7 @@ public enum Almanac {
                               outputs: outputs, diagnostics: report.diagnostics, options: options)
                     clock.finish(.cache, site.entries.count, "entries")
                 }
+                ExitHeap.keep((loaded, renderer), if: options.endsProcess)
             } catch {
                 writer.discard()
                 throw error
