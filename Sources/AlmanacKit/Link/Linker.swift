@@ -86,7 +86,7 @@ public enum Linker {
         // such as "Referenced by", need a total order, or a Set's hashing would pick one.
         var rank: [EntryID: Int] = [:]
         for id in EntryKind.allCases.flatMap({ ordered[$0] ?? [] }) { rank[id] = rank.count }
-        let timeline = timelineOrdered(((ordered[.event] ?? []) + (ordered[.poll] ?? [])).map { byID[$0]! })
+        let timeline = merged(ordered[.event] ?? [], ordered[.poll] ?? []) { precedes((byID[$0]!.date!, $0), (byID[$1]!.date!, $1)) }
         let graph = EntryGraph(edges: edges, order: rank)
         for id in ordered[.source] ?? [] where isShown(id) && graph.incoming(id).isEmpty {
             diagnostics.append(.warning(byID[id]!.path, nil, "source '\(id.slug)' is not cited or mentioned by any entry"))
@@ -121,6 +121,23 @@ public enum Linker {
     /// Dated entries in the timeline's order: earliest day, then precision, then slug.
     static func timelineOrdered(_ entries: [Entry]) -> [EntryID] {
         entries.map { (date: $0.date!, id: $0.id) }.sorted(by: precedes).map(\.id)
+    }
+
+    /// Two lists in `order` as one list in that order.
+    static func merged<T>(_ a: [T], _ b: [T], by order: (T, T) -> Bool) -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count, j < b.count {
+            if order(b[j], a[i]) {
+                result.append(b[j])
+                j += 1
+            } else {
+                result.append(a[i])
+                i += 1
+            }
+        }
+        return result + a[i...] + b[j...]
     }
 
     /// Whether two versions of an entry take the same place in their kind's order.
