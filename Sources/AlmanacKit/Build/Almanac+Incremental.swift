@@ -23,11 +23,9 @@ extension Almanac {
             clock.finish(.load, 0, "changed files")
             return Report(diagnostics: state.diagnostics, filesWritten: 0, reusedCache: true)
         }
-        // Something changed: the cache's entries are read while the output folder is checked.
-        let (outputUnchanged, cachedEntries) = Parallel.both(jobs: options.jobs, {
-            BuildCache.outputStamps(state.outputs.keys, in: options.output, jobs: 1) == state.outputs
-        }, { BuildCache.loadEntries(options) })
-        guard outputUnchanged, let cached = cachedEntries else { return nil }
+        guard BuildCache.outputStamps(state.outputs.keys, in: options.output, jobs: options.jobs) == state.outputs,
+              let cached = BuildCache.loadEntries(options, jobs: options.jobs)
+        else { return nil }
         clock.finish(.load, editedPaths.count, "changed files")
         var editedFiles: [EntryID: ContentFile] = [:]
         for file in listing.files where editedPaths.contains(file.path) {

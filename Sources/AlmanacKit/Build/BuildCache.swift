@@ -7,7 +7,7 @@ import Foundation
 /// other options, or does not match the output folder, is ignored.
 struct BuildCache {
     /// Bumped whenever what is stored, or what it means, changes.
-    static let format = 6
+    static let format = 7
     static let folderName = ".almanac-cache"
 
     /// Enough of a file's metadata to tell that it changed (as git's index and make do).
@@ -140,9 +140,9 @@ struct BuildCache {
         }
     }
 
-    static func loadEntries(_ options: Almanac.Options) -> [CachedEntry]? {
+    static func loadEntries(_ options: Almanac.Options, jobs: Int = 1) -> [CachedEntry]? {
         guard let data = try? Data(contentsOf: folder(options.root).appending(path: "entries.bin")) else { return nil }
-        return CacheCodec.decode(data)
+        return CacheCodec.decode(data, jobs: jobs)
     }
 
     static func loadSearchTable(_ options: Almanac.Options) -> [(word: String, postings: String)]? {

@@ -4,13 +4,15 @@ import Foundation
 /// took seconds to write and read back; this takes a small part of that. Only
 /// the build cache uses it, and a cache it cannot read is ignored (`nil`).
 ///
-/// Entries are records one after the other, with no count in front, so that a
-/// rebuild can append the entries it changed; a later record of an entry
-/// replaces an earlier one.
+/// Entries are records one after the other, each after its length and with no
+/// count in front: a rebuild can append the entries it changed (a later record
+/// of an entry replaces an earlier one), and records are decoded on every core.
 enum CacheCodec {
     static func encode(_ entries: [BuildCache.CachedEntry]) -> Data {
+        var out = Writer()
         var writer = Writer()
         for cached in entries {
+            writer.bytes.removeAll(keepingCapacity: true)
             writer.entry(cached.entry)
             writer.ids(cached.body.mentions)
             writer.string(cached.body.words)
@@ -23,36 +25,56 @@ enum CacheCodec {
             }
             writer.int(cached.warnings.count)
             for warning in cached.warnings { writer.diagnostic(warning) }
+            out.int(writer.bytes.count)
+            out.bytes += writer.bytes
         }
-        return Data(writer.bytes)
+        return Data(out.bytes)
     }
 
     /// Every record, in the order written (an entry appended again appears twice).
-    static func decode(_ data: Data) -> [BuildCache.CachedEntry]? {
+    static func decode(_ data: Data, jobs: Int = 1) -> [BuildCache.CachedEntry]? {
         data.withUnsafeBytes { bytes -> [BuildCache.CachedEntry]? in
+            // Where each record lies, found by its length alone.
+            var records: [Range<Int>] = []
             var reader = Reader(bytes: bytes)
-            do throws(Reader.Malformed) {
-                var entries: [BuildCache.CachedEntry] = []
-                while !reader.atEnd {
-                    let entry = try reader.entry()
-                    let mentions = try reader.ids()
-                    let words = try reader.string()
-                    var rendered: SiteRenderer.Reusable?
-                    if try reader.bool() {
-                        let item = try reader.optional()
-                        let row = try reader.string(), title = try reader.string(), aliases = try reader.string()
-                        let document = SearchIndex.Document(row: row, title: title, aliases: aliases, summary: try reader.string())
-                        rendered = SiteRenderer.Reusable(item: item, search: document)
-                    }
-                    var warnings: [Diagnostic] = []
-                    for _ in 0..<(try reader.count()) { warnings.append(try reader.diagnostic()) }
-                    entries.append(BuildCache.CachedEntry(entry: entry, body: Linker.ReusedBody(mentions: mentions, words: words),
-                                                          rendered: rendered, warnings: warnings))
-                }
-                return entries
-            } catch {
-                return nil
+            while !reader.atEnd {
+                guard let length = try? reader.count(), reader.index + length <= bytes.count else { return nil }
+                records.append(reader.index ..< reader.index + length)
+                reader.index += length
             }
+            let shared = UnsafeSendable(bytes)
+            let decoded = Parallel.map(records, jobs: jobs) { range in CacheCodec.record(UnsafeRawBufferPointer(rebasing: shared.value[range])) }
+            var entries: [BuildCache.CachedEntry] = []
+            entries.reserveCapacity(decoded.count)
+            for entry in decoded {
+                guard let entry else { return nil }
+                entries.append(entry)
+            }
+            return entries
+        }
+    }
+
+    /// One record, all of it and nothing more; nil if it is not a record.
+    private static func record(_ bytes: UnsafeRawBufferPointer) -> BuildCache.CachedEntry? {
+        var reader = Reader(bytes: bytes)
+        do throws(Reader.Malformed) {
+            let entry = try reader.entry()
+            let mentions = try reader.ids()
+            let words = try reader.string()
+            var rendered: SiteRenderer.Reusable?
+            if try reader.bool() {
+                let item = try reader.optional()
+                let row = try reader.string(), title = try reader.string(), aliases = try reader.string()
+                let document = SearchIndex.Document(row: row, title: title, aliases: aliases, summary: try reader.string())
+                rendered = SiteRenderer.Reusable(item: item, search: document)
+            }
+            var warnings: [Diagnostic] = []
+            for _ in 0..<(try reader.count()) { warnings.append(try reader.diagnostic()) }
+            guard reader.atEnd else { return nil }
+            return BuildCache.CachedEntry(entry: entry, body: Linker.ReusedBody(mentions: mentions, words: words), rendered: rendered,
+                                          warnings: warnings)
+        } catch {
+            return nil
         }
     }
 

@@ -36,13 +36,6 @@ enum Parallel {
         _ = map(items, jobs: jobs, body)
     }
 
-    /// `first()` and `second()`, on two threads when `jobs` allows.
-    static func both<A, B>(jobs: Int, _ first: () -> A, _ second: () -> B) -> (A, B) {
-        guard jobs > 1 else { return (first(), second()) }
-        let results = map([true, false], jobs: 2) { isFirst -> Any in isFirst ? first() : second() }
-        return (results[0] as! A, results[1] as! B)
-    }
-
     /// The number of threads to use when the user did not say.
     static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
