@@ -93,7 +93,7 @@ import Testing
             (id, (document: old.documents[id]!, words: before.searchWords[id]!))
         }))
         let known = old.documents.filter { !changed.contains($0.key) }
-        let patched = SearchIndex(site: after, known: known, previous: previous, inlineLimit: 0)
+        let patched = SearchIndex(site: after, known: { known[$0] }, previous: previous, inlineLimit: 0)
         let fresh = SearchIndex(site: after, inlineLimit: 0)
         #expect(patched.table.map(\.word) == fresh.table.map(\.word))
         #expect(patched.table.map(\.postings) == fresh.table.map(\.postings))

@@ -67,7 +67,7 @@ extension Almanac {
             if !old.sameFrontMatter(as: entry) { reshown.insert(entry.id) }
         }
         var affected = changed
-        for (id, old) in previous {
+        for (id, old) in previous where !reshown.isEmpty {
             if reshown.contains(id) {
                 affected.formUnion(old.entry.fieldReferences.lazy.map(\.target))
                 affected.formUnion(old.body.mentions)
@@ -105,13 +105,14 @@ extension Almanac {
 
         // 4. Link: bodies of affected entries are rendered again, the others reused;
         // the graph holds the backlinks of the pages rendered, which are the affected ones.
-        let entryFiles = Dictionary(listing.files.compactMap { file in if case .entry(let id) = file.role { (id, file) } else { nil } },
-                                    uniquingKeysWith: { first, _ in first })
-        let others = affected.subtracting(changed).compactMap { entryFiles[$0] }
+        let again = affected.subtracting(changed)
+        let others = again.isEmpty ? [] : listing.files.filter { file in if case .entry(let id) = file.role { again.contains(id) } else { false } }
         guard let reparsed = parseAgain(others, loader: loader, options: options) else { return nil }
         for (entry, _) in reparsed { entries[entry.id] = entry }
         var reused: [EntryID: Linker.ReusedBody] = [:]
         var known: [EntryID: SiteRenderer.Reusable] = [:]
+        reused.reserveCapacity(previous.count)
+        known.reserveCapacity(previous.count)
         for (id, old) in previous {
             if !affected.contains(id) { reused[id] = old.body }
             if !changed.contains(id), let rendered = old.rendered { known[id] = rendered }
@@ -166,8 +167,8 @@ extension Almanac {
         outputs.merge(BuildCache.outputStamps(rendered, in: options.output, jobs: options.jobs)) { $1 }
         // The entries parsed again are added to the cache's records, until the
         // records are twice as many as the entries: then they are written afresh.
-        let again = Set((edited + reparsed).map(\.entry.id))
-        let appended = cached.count + again.count <= 2 * entries.count ? again : nil
+        let parsed = Set((edited + reparsed).map(\.entry.id))
+        let appended = cached.count + parsed.count <= 2 * entries.count ? parsed : nil
         saveCache(site, renderer: renderer, warnings: Dictionary(grouping: diagnostics, by: \.path), inputs: inputs,
                   outputs: outputs, diagnostics: diagnostics,
                   only: appended, options: options)

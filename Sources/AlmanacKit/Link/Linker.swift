@@ -65,6 +65,8 @@ public enum Linker {
         var bodies: [EntryID: String] = [:]
         var searchWords: [EntryID: String] = [:]
         var mentions: [EntryID: [EntryID]] = [:]
+        searchWords.reserveCapacity(entries.count)
+        mentions.reserveCapacity(entries.count)
         for (entry, result) in zip(fresh, linked) {
             if !unparsed.contains(entry.id) {
                 bodies[entry.id] = result.html

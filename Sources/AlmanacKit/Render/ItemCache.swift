@@ -9,17 +9,18 @@ final class ItemCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var items: [Key: String]
+    private var items: [Key: String] = [:]
+    private let known: @Sendable (EntryID) -> String?
 
     /// `known`: items of pages at the top of the output, rendered by an earlier build.
-    init(known: [EntryID: String] = [:]) {
-        items = Dictionary(uniqueKeysWithValues: known.map { (Key(id: $0.key, root: ""), $0.value) })
+    init(known: @escaping @Sendable (EntryID) -> String? = { _ in nil }) {
+        self.known = known
     }
 
     /// The item of `id` for pages under `root`, rendered by `render` the first time.
     func item(_ id: EntryID, root: String, render: () -> String) -> String {
         let key = Key(id: id, root: root)
-        if let cached = lock.withLock({ items[key] }) { return cached }
+        if let cached = rendered(id, root: root) { return cached }
         let rendered = render()
         lock.withLock { items[key] = rendered }
         return rendered
@@ -27,6 +28,7 @@ final class ItemCache: @unchecked Sendable {
 
     /// The item of `id` for pages under `root`, if it has been rendered.
     func rendered(_ id: EntryID, root: String) -> String? {
-        lock.withLock { items[Key(id: id, root: root)] }
+        if root.isEmpty, let item = known(id) { return item }
+        return lock.withLock { items[Key(id: id, root: root)] }
     }
 }

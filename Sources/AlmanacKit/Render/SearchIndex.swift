@@ -63,17 +63,18 @@ struct SearchIndex: Sendable {
     }
 
     /// `known` holds documents of entries that have not changed since they were made.
-    init(site: LinkedSite, known: [EntryID: Document] = [:], previous: Previous? = nil, inlineLimit: Int = SearchIndex.inlineLimit,
+    init(site: LinkedSite, known: (EntryID) -> Document? = { _ in nil }, previous: Previous? = nil, inlineLimit: Int = SearchIndex.inlineLimit,
          jobs: Int = 1) {
         // Each entry's row and folded words are prepared in parallel; only the
         // numbering of words, which must follow the documents' order, runs on one thread.
         let ids = EntryKind.referenceable.enumerated().flatMap { number, kind in (site.ordered[kind] ?? []).map { (number, $0) } }
-        let documents = Parallel.map(ids, jobs: jobs) { number, id in known[id] ?? SearchIndex.document(site[id], number: number) }
+        let documents = Parallel.map(ids, jobs: jobs) { number, id in known(id) ?? SearchIndex.document(site[id], number: number) }
         // Each document's words, best field first; the body's were folded in the (parallel) link stage.
-        let fields = zip(ids, documents).map { numbered, document in SearchIndex.fields(document, body: site.searchWords[numbered.1] ?? "") }
+        let fields = { (doc: Int) in SearchIndex.fields(documents[doc], body: site.searchWords[ids[doc].1] ?? "") }
         self.documents = Dictionary(uniqueKeysWithValues: zip(ids.map(\.1), documents))
         self.docs = documents.map(\.row)
-        let table = previous.map { SearchIndex.patched($0, ids: ids.map(\.1), fields: fields) } ?? SearchIndex.table(fields, jobs: jobs)
+        let table = previous.map { SearchIndex.patched($0, ids: ids.map(\.1), fields: fields) }
+            ?? SearchIndex.table(ids.indices.map(fields), jobs: jobs)
         self.table = table
         let inlineSize = table.reduce(0) { $0 + $1.word.utf8.count + $1.postings.utf8.count + 6 }
         if inlineSize <= inlineLimit {
@@ -135,7 +136,7 @@ struct SearchIndex: Sendable {
 
     /// `previous.table` with the postings of the entries parsed again brought up
     /// to date: only words whose best field in an entry changed are decoded.
-    private static func patched(_ previous: Previous, ids: [EntryID], fields: [[(String, Field)]]) -> [(word: String, postings: String)] {
+    private static func patched(_ previous: Previous, ids: [EntryID], fields: (Int) -> [(String, Field)]) -> [(word: String, postings: String)] {
         func best(_ fields: [(String, Field)]) -> [Substring: Field] {
             var best: [Substring: Field] = [:]
             for (words, field) in fields {
@@ -148,7 +149,7 @@ struct SearchIndex: Sendable {
         for (doc, id) in ids.enumerated() {
             guard let old = previous.entries[id] else { continue }
             let before = best(SearchIndex.fields(old.document, body: old.words))
-            let after = best(fields[doc])
+            let after = best(fields(doc))
             guard before != after else { continue }
             for (word, field) in after where before[word] != field { changes[word, default: []].append((doc, field)) }
             for word in before.keys where after[word] == nil { changes[word, default: []].append((doc, nil)) }

@@ -27,8 +27,8 @@ public struct SiteRenderer: Sendable {
         self.site = site
         self.theme = theme
         self.jobs = jobs
-        self.itemCache = ItemCache(known: known.compactMapValues(\.item))
-        self.searchIndex = SearchIndex(site: site, known: known.mapValues(\.search), previous: previousIndex, jobs: jobs)
+        self.itemCache = ItemCache(known: { known[$0]?.item })
+        self.searchIndex = SearchIndex(site: site, known: { known[$0]?.search }, previous: previousIndex, jobs: jobs)
         self.pages = Page.all(of: site, searchShards: searchIndex.shards.map(\.key))
     }
 
