@@ -48,60 +48,11 @@ extension Almanac {
         guard !editedBodies.contains(where: { $0.diagnostics.contains(where: \.isError) }) else { return nil }
         clock.finish(.parse, edited.count, "entries")
 
-        // 3. The entries whose pages can show what changed. An entry whose front
-        // matter changed (or that is new) shows on the pages of every entry it
-        // refers to or that refers to it (before and after the edit), and of its
-        // neighbours on the timeline (before and after). An entry whose body alone
-        // changed shows only on its own page and in the "Referenced by" lists of the
-        // entries its body started or stopped mentioning. The feed shows the bodies
-        // of the newest events: they are linked again when it must be written.
+        // 3. The entries whose pages can show what changed.
         let changed = Set(edited.map(\.entry.id))
-        var reshown = Set<EntryID>()
-        var reordered = false
-        for (entry, _) in edited {
-            guard let old = previous[entry.id]?.entry, Linker.sortsAlike(old, entry) else {
-                reordered = true
-                reshown.insert(entry.id)
-                continue
-            }
-            if !old.sameFrontMatter(as: entry) { reshown.insert(entry.id) }
-        }
-        var affected = changed
-        for (id, old) in previous where !reshown.isEmpty {
-            if reshown.contains(id) {
-                affected.formUnion(old.entry.fieldReferences.lazy.map(\.target))
-                affected.formUnion(old.body.mentions)
-            } else if old.entry.fieldReferences.contains(where: { reshown.contains($0.target) }) || old.body.mentions.contains(where: reshown.contains) {
-                affected.insert(id)
-            }
-        }
-        for ((entry, _), body) in zip(edited, editedBodies) {
-            let mentions = Set(body.edges.map(\.to))
-            if reshown.contains(entry.id) {
-                affected.formUnion(entry.fieldReferences.lazy.map(\.target))
-                affected.formUnion(mentions)
-            } else {
-                affected.formUnion(mentions.symmetricDifference(previous[entry.id]?.body.mentions ?? []))
-            }
-        }
-        let newEvents = changed.contains { $0.kind == .event } ? entries.values.filter { $0.kind == .event } : []
-        let reshownEvents = edited.map(\.entry).filter { $0.kind == .event && reshown.contains($0.id) }
-        if !reshownEvents.isEmpty {
-            let oldEvents = previous.values.lazy.map(\.entry).filter { $0.kind == .event }
-            affected.formUnion(timelineNeighbours(of: reshownEvents.compactMap { previous[$0.id]?.entry }, among: Array(oldEvents)))
-            affected.formUnion(timelineNeighbours(of: reshownEvents, among: newEvents))
-        }
-        var feedChanged = false
-        if config.baseURL != nil, !newEvents.isEmpty {
-            let feed = newest(ContextBuilder.feedLength, of: newEvents)
-            if reordered || feed.contains(where: changed.contains) {
-                feedChanged = true
-                affected.formUnion(feed)
-            }
-        }
-        // The home page is rendered every time (it counts entries), with its text.
-        affected.insert(.home)
-        affected = affected.filter { entries[$0] != nil }
+        let impact = EditImpact(edited: zip(edited, editedBodies).map { ($0.entry, $1) }, previous: previous, entries: entries,
+                                feed: config.baseURL != nil)
+        let affected = impact.affected
 
         // 4. Link: bodies of affected entries are rendered again, the others reused;
         // the graph holds the backlinks of the pages rendered, which are the affected ones.
@@ -135,13 +86,13 @@ extension Almanac {
         let previousIndex = before.flatMap { before in BuildCache.loadSearchTable(options).map { SearchIndex.Previous(table: $0, entries: before) } }
         let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs, reusing: known, previousIndex: previousIndex)
         // Lists show entries by their front matter.
-        let kinds = Set(reshown.map { $0.kind })
+        let kinds = Set(impact.reshown.map { $0.kind })
         var pages: [Page] = [.home, .searchIndex] + affected.subtracting([.home]).sorted().map { Page.entry($0) }
         if kinds.contains(.event) || kinds.contains(.poll) { pages.append(.timeline) }
         pages += [EntryKind.actor, .poll, .source].filter(kinds.contains).map { Page.index($0) }
         // The sitemap lists pages in display order, which a new entry, title or date can change.
-        if config.baseURL != nil, reordered { pages.append(.sitemap) }
-        if feedChanged { pages.append(.feed) }
+        if config.baseURL != nil, impact.reordered { pages.append(.sitemap) }
+        if impact.feedChanged { pages.append(.feed) }
         // Any edit can renumber the search index's entries: every shard is written
         // again, and a build that would add or drop a shard is a full one.
         let shards = renderer.pages.filter { if case .searchShard = $0 { true } else { false } }
@@ -175,41 +126,6 @@ extension Almanac {
         clock.finish(.cache, appended?.count ?? site.entries.count, "entries")
         ExitHeap.keep((cached, previous, entries, reused, known, renderer, listing, inputs, outputs, state), if: options.endsProcess)
         return Report(diagnostics: diagnostics, filesWritten: pages.count, pagesWritten: pages.count, reusedCache: true)
-    }
-
-    /// The events just before and just after each of `events` on the timeline of
-    /// `timeline` (events in any order): one pass each, not a sort of the timeline.
-    private static func timelineNeighbours(of events: [Entry], among timeline: [Entry]) -> Set<EntryID> {
-        var found = Set<EntryID>()
-        for event in events {
-            let key = (date: event.date!, id: event.id)
-            var before: (date: PartialDate, id: EntryID)?
-            var after: (date: PartialDate, id: EntryID)?
-            for other in timeline where other.id != event.id {
-                let otherKey = (date: other.date!, id: other.id)
-                if Linker.precedes(otherKey, key) {
-                    if before.map({ Linker.precedes($0, otherKey) }) ?? true { before = otherKey }
-                } else if after.map({ Linker.precedes(otherKey, $0) }) ?? true {
-                    after = otherKey
-                }
-            }
-            if let before { found.insert(before.id) }
-            if let after { found.insert(after.id) }
-        }
-        return found
-    }
-
-    /// The last `count` of `events` on the timeline, without sorting them all.
-    private static func newest(_ count: Int, of events: [Entry]) -> [EntryID] {
-        var last: [(date: PartialDate, id: EntryID)] = []  // in timeline order
-        for event in events {
-            let key = (date: event.date!, id: event.id)
-            if last.count == count, !Linker.precedes(last[0], key) { continue }
-            let place = last.firstIndex { Linker.precedes(key, $0) } ?? last.count
-            last.insert(key, at: place)
-            if last.count > count { last.removeFirst() }
-        }
-        return last.map(\.id)
     }
 
     /// Reads and parses `files` again; nil if any has an error or is a draft left out of the build.
