@@ -16,16 +16,15 @@ extension Almanac {
         let listing = loader.list()
         guard listing.diagnostics.isEmpty else { return nil }
         let inputs = BuildCache.inputStamps(listing.files, root: options.root, jobs: options.jobs)
-        guard Set(state.inputs.keys).isSubset(of: inputs.keys) else { return nil }
+        guard Set(state.inputs.keys).isSubset(of: inputs.keys),
+              BuildCache.outputStamps(state.outputs.keys, in: options.output, jobs: options.jobs) == state.outputs
+        else { return nil }
         let editedPaths = Set(inputs.keys.filter { state.inputs[$0] != inputs[$0] })
         if editedPaths.isEmpty {
-            guard BuildCache.outputStamps(state.outputs.keys, in: options.output, jobs: options.jobs) == state.outputs else { return nil }
             clock.finish(.load, 0, "changed files")
             return Report(diagnostics: state.diagnostics, filesWritten: 0, reusedCache: true)
         }
-        guard BuildCache.outputStamps(state.outputs.keys, in: options.output, jobs: options.jobs) == state.outputs,
-              let cached = BuildCache.loadEntries(options, jobs: options.jobs)
-        else { return nil }
+        guard let cached = BuildCache.loadEntries(options, jobs: options.jobs) else { return nil }
         clock.finish(.load, editedPaths.count, "changed files")
         var editedFiles: [EntryID: ContentFile] = [:]
         for file in listing.files where editedPaths.contains(file.path) {
@@ -49,10 +48,9 @@ extension Almanac {
         clock.finish(.parse, edited.count, "entries")
 
         // 3. The entries whose pages can show what changed.
-        let changed = Set(edited.map(\.entry.id))
         let impact = EditImpact(edited: zip(edited, editedBodies).map { ($0.entry, $1) }, previous: previous, entries: entries,
                                 feed: config.baseURL != nil)
-        let affected = impact.affected
+        let (changed, affected) = (impact.changed, impact.affected)
 
         // 4. Link: bodies of affected entries are rendered again, the others reused;
         // the graph holds the backlinks of the pages rendered, which are the affected ones.
@@ -74,10 +72,11 @@ extension Almanac {
         clock.finish(.link, affected.count, "entries to show")
 
         // 5. Render what can have changed.
-        // The search index is patched when every entry keeps its number in it.
-        var before: [EntryID: (document: SearchIndex.Document, words: String)]? = [:]
-        for (entry, _) in edited + reparsed where EntryKind.referenceable.contains(entry.kind) {
-            guard let old = previous[entry.id], let document = old.rendered?.search, Linker.sortsAlike(old.entry, entry) else {
+        // The search index is patched when every entry keeps its number in it
+        // (none added or moved: the entries parsed again but not edited are as they were).
+        var before: [EntryID: (document: SearchIndex.Document, words: String)]? = impact.reordered ? nil : [:]
+        for (entry, _) in edited + reparsed where before != nil && EntryKind.referenceable.contains(entry.kind) {
+            guard let old = previous[entry.id], let document = old.rendered?.search else {
                 before = nil
                 break
             }

@@ -88,20 +88,11 @@ struct BuildCache {
     static func writeStamps(_ stamps: [String: Stamp], to url: URL) throws {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(stamps.count * 96)
-        func number(_ value: UInt64) {
-            let start = bytes.count
-            var rest = value
-            repeat {
-                bytes.append(UInt8(48 + rest % 10))
-                rest /= 10
-            } while rest > 0
-            bytes[start...].reverse()
-            bytes.append(9)
-        }
         for (path, stamp) in stamps {
-            number(UInt64(bitPattern: stamp.size))
-            number(UInt64(bitPattern: stamp.modified))
-            number(stamp.inode)
+            for number in [UInt64(bitPattern: stamp.size), UInt64(bitPattern: stamp.modified), stamp.inode] {
+                bytes.appendDigits(of: number, radix: 10)
+                bytes.append(9)
+            }
             bytes += path.utf8
             bytes.append(10)
         }

@@ -8,6 +8,8 @@
 /// lists of the entries its body started or stopped mentioning. The feed shows
 /// the bodies of the newest events: they are linked again when it is written.
 struct EditImpact {
+    /// The edited entries.
+    let changed: Set<EntryID>
     /// Edited entries whose front matter changed, or that are new: other pages show them.
     private(set) var reshown = Set<EntryID>()
     /// An entry was added or moved in its kind's order (a new title or date).
@@ -22,7 +24,7 @@ struct EditImpact {
     /// entries; `entries`: every entry of this build; `feed`: the site has a feed.
     init(edited: [(entry: Entry, body: Resolver.LinkedBody)], previous: [EntryID: BuildCache.CachedEntry], entries: [EntryID: Entry],
          feed: Bool) {
-        let changed = Set(edited.map(\.entry.id))
+        changed = Set(edited.map(\.entry.id))
         for (entry, _) in edited {
             guard let old = previous[entry.id]?.entry, Linker.sortsAlike(old, entry) else {
                 reordered = true

@@ -329,16 +329,8 @@ struct SearchIndex: Sendable {
         var previous = 0
         for value in values {
             if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
-            var gap = value - previous
+            bytes.appendDigits(of: UInt64(value - previous), radix: 36)
             previous = value
-            // Digits are appended least significant first, then put in order.
-            let start = bytes.count
-            repeat {
-                let digit = UInt8(gap % 36)
-                bytes.append(digit < 10 ? digit + 48 : digit + 87)
-                gap /= 36
-            } while gap > 0
-            bytes[start...].reverse()
         }
         return String(decoding: bytes, as: UTF8.self)
     }
