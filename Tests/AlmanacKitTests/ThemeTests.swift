@@ -22,7 +22,7 @@ import Testing
                              "Templates/page.mustache": "{{<layout}}{{$main}}\n{{#page}}\n  {{>partials/lits}}\n{{/page}}\n{{/main}}{{/layout}}\n"], in: scratch)
         let report = build(root)
         #expect(report.diagnostics.map(\.description) == [
-            "Templates/page.mustache:3:3: error: no template 'partials/lits' for this partial (did you mean 'partials/list', 'partials/item', 'partials/mentions'?)",
+            "Templates/page.mustache:3:3: error: no template 'partials/lits' for this partial (did you mean 'partials/list', 'partials/item', 'partials/header'?)",
         ])
         #expect(!FileManager.default.fileExists(atPath: root.appending(path: "Output").path))
     }
@@ -50,5 +50,33 @@ import Testing
         #expect(report.diagnostics.filter(\.isError).isEmpty)
         let html = try String(contentsOf: root.appending(path: "Output/pages/p.html"), encoding: .utf8)
         #expect(html.contains("<p id=\"t\">TEA &amp; &lt;CAKE&gt;|Short of Tea &amp; &lt;Cake&gt;||Tea & <Cake></p>"))
+    }
+
+    /// A theme's own `partials/header` is what every page shows above `<main>`:
+    /// rendered once per depth, section and breadcrumb trail, each page still
+    /// gets its own links, current section and breadcrumbs.
+    @Test func aThemesHeaderShowsEachPagesSectionAndTrail() throws {
+        let scratch = TemporaryFolder()
+        let root = makeSite([
+            "Content/pages/p.md": "---\ntitle: P\n---\n",
+            "Content/actors/a.md": "---\ntitle: A\nkind: person\nsources: [s]\n---\n",
+            "Content/sources/s.md": "---\ntitle: S\npublication: Pub\n---\n",
+            "Templates/partials/header.mustache": """
+            <p id="h">{{site.title}}|{{page.root}}|{{#nav}}{{#current}}{{title}}{{/current}}{{/nav}}|{{#breadcrumbs}}{{#items}}{{title}}={{url}};{{/items}}{{/breadcrumbs}}</p>
+
+            """,
+        ], in: scratch)
+        let report = build(root)
+        #expect(report.diagnostics.filter(\.isError).isEmpty)
+        func header(_ path: String) throws -> String? {
+            let html = try String(contentsOf: root.appending(path: "Output/" + path), encoding: .utf8)
+            return html.split(separator: "\n").first { $0.hasPrefix("<p id=\"h\">") }.map(String.init)
+        }
+        #expect(try header("index.html") == "<p id=\"h\">Test|||</p>")
+        #expect(try header("actors/index.html") == "<p id=\"h\">Test|../|Actors|</p>")
+        #expect(try header("actors/a.html") == "<p id=\"h\">Test|../|Actors|Home=../index.html;Actors=../actors/index.html;</p>")
+        #expect(try header("sources/s.html") == "<p id=\"h\">Test|../|Sources|Home=../index.html;Sources=../sources/index.html;</p>")
+        #expect(try header("pages/p.html") == "<p id=\"h\">Test|../||Home=../index.html;</p>")
+        #expect(try header("timeline.html") == "<p id=\"h\">Test||Timeline|</p>")
     }
 }

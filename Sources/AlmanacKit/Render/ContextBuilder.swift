@@ -10,16 +10,19 @@ nonisolated(unsafe) let absent: Any = NSNull()  // immutable: NSNull has no stat
 struct ContextBuilder {
     let site: LinkedSite
     let theme: Theme
-    /// Each entry's list item, rendered once per folder depth and shared by every page.
-    let itemCache: ItemCache
+    /// Each entry's list item, rendered once per folder depth, and the site
+    /// header, rendered once per depth, section and breadcrumb trail.
+    let cache: RenderCache
     /// Threads for the items of long lists.
     var jobs = 1
 
     /// The header's name for the index of each kind.
     static let sectionTitle: [EntryKind: String] = [.actor: "Actors", .poll: "Polls", .source: "Sources"]
 
-    /// The keys every page has: `site`, `page`, `nav`.
-    func base(_ page: Page, title: String, description: String?, section: String?) -> TemplateContext {
+    /// The keys every page has: `site`, `page`, `header`. `crumbs`: the
+    /// breadcrumbs' titles and paths (from the top of the output).
+    func base(_ page: Page, title: String, description: String?, section: String?,
+              crumbs: [(title: String, path: String)] = []) -> TemplateContext {
         let config = site.config
         // The 404 page is served at any depth: with a base URL its links are absolute.
         let root = page == .notFound ? (config.baseURL ?? "") : page.root
@@ -31,12 +34,30 @@ struct ContextBuilder {
         ]
         if let description = description ?? config.description { pageContext["description"] = description }
         if let base = config.baseURL { pageContext["canonical"] = base + (page == .home ? "" : page.path) }
-        var siteContext: TemplateContext = ["title": config.title, "language": config.language]
-        if let description = config.description { siteContext["description"] = description }
-        if let base = config.baseURL {
-            siteContext["base_url"] = base
-            siteContext["feed"] = root + Page.feed.path
+        let siteContext = siteContext(root: root)
+        let key = RenderCache.HeaderKey(root: root, section: section, crumbs: crumbs.flatMap { [$0.title, $0.path] })
+        let header = cache.header(key) {
+            // The layout puts `{{{header}}}` on a line of its own, with its line break.
+            var text = theme.render("partials/header", headerContext(root: root, section: section, crumbs: crumbs, site: siteContext))
+            if text.hasSuffix("\n") { text.removeLast() }
+            return text
         }
+        return ["site": siteContext, "page": pageContext, "header": header]
+    }
+
+    private func siteContext(root: String) -> TemplateContext {
+        let config = site.config
+        var context: TemplateContext = ["title": config.title, "language": config.language]
+        if let description = config.description { context["description"] = description }
+        if let base = config.baseURL {
+            context["base_url"] = base
+            context["feed"] = root + Page.feed.path
+        }
+        return context
+    }
+
+    /// What `partials/header` sees: `site`, `page.root`, `nav` and `breadcrumbs`.
+    private func headerContext(root: String, section: String?, crumbs: [(title: String, path: String)], site: TemplateContext) -> TemplateContext {
         let sections: [(String, String)] = [
             ("Timeline", Page.timeline.path), ("Actors", Page.index(.actor).path), ("Polls", Page.index(.poll).path),
             ("Sources", Page.index(.source).path), ("Search", Page.search.path),
@@ -44,7 +65,9 @@ struct ContextBuilder {
         let nav = sections.map { name, path -> TemplateContext in
             ["title": name, "url": root + path, "current": name == section]
         }
-        return ["site": siteContext, "page": pageContext, "nav": nav]
+        let items = crumbs.map { crumb -> TemplateContext in ["title": crumb.title, "url": root + crumb.path] }
+        return ["site": site, "page": ["root": root] as TemplateContext, "nav": nav,
+                "breadcrumbs": items.isEmpty ? absent : ["items": items] as TemplateContext]
     }
 
     /// A link to an entry from `page`, with what lists show of it.
@@ -77,7 +100,7 @@ struct ContextBuilder {
     /// as Hugo's `partialCached` does: a site lists each entry on many pages.
     func itemsHTML(_ ids: [EntryID], from page: Page) -> String {
         let render = { (id: EntryID) in
-            itemCache.item(id, root: page.root) { theme.render("partials/item", item(id, from: page)) }
+            cache.item(id, root: page.root) { theme.render("partials/item", item(id, from: page)) }
         }
         // A long list (the timeline, an index) has its items rendered on every core first.
         if ids.count >= 256, jobs > 1 { Parallel.forEach(ids, jobs: jobs) { _ = render($0) } }

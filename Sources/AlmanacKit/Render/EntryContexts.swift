@@ -4,7 +4,7 @@ extension ContextBuilder {
         let entry = site[id]
         let page = Page.entry(id)
         let section = id.kind == .event ? "Timeline" : ContextBuilder.sectionTitle[id.kind]
-        var context = base(page, title: entry.title, description: entry.summary, section: section)
+        var context = base(page, title: entry.title, description: entry.summary, section: section, crumbs: breadcrumbs(for: id))
         var entryContext: TemplateContext = [
             "title": entry.title, "kind": id.kind.noun, "slug": id.slug,
             "body": site.bodies[id] ?? "",
@@ -12,7 +12,6 @@ extension ContextBuilder {
         entryContext["summary"] = entry.summary ?? absent
         entryContext["aliases"] = entry.aliases.isEmpty ? absent : entry.aliases.joined(separator: ", ")
         context["entry"] = entryContext
-        context["breadcrumbs"] = ["items": breadcrumbs(for: id)]
         context["mentioned_in"] = list(site.graph.incoming(id, .mentions), from: page)
 
         switch entry.details {
@@ -65,15 +64,13 @@ extension ContextBuilder {
         return context
     }
 
-    private func breadcrumbs(for id: EntryID) -> [TemplateContext] {
-        let page = Page.entry(id)
-        var crumbs: [TemplateContext] = [["title": "Home", "url": page.root + Page.home.path]]
+    /// Home, then the index the entry is listed in.
+    private func breadcrumbs(for id: EntryID) -> [(title: String, path: String)] {
         switch id.kind {
-        case .event: crumbs.append(["title": "Timeline", "url": page.root + Page.timeline.path])
-        case .actor, .poll, .source: crumbs.append(["title": ContextBuilder.sectionTitle[id.kind]!, "url": page.root + Page.index(id.kind).path])
-        default: break
+        case .event: [("Home", Page.home.path), ("Timeline", Page.timeline.path)]
+        case .actor, .poll, .source: [("Home", Page.home.path), (ContextBuilder.sectionTitle[id.kind]!, Page.index(id.kind).path)]
+        default: [("Home", Page.home.path)]
         }
-        return crumbs
     }
 
     /// The events before and after this one on the timeline.

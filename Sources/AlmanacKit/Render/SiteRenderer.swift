@@ -5,7 +5,7 @@ public struct SiteRenderer: Sendable {
     public let site: LinkedSite
     public let theme: Theme
     public let pages: [Page]
-    private let itemCache: ItemCache
+    private let cache: RenderCache
     private let jobs: Int
     /// Built once: its shards are pages of their own.
     let searchIndex: SearchIndex
@@ -27,18 +27,18 @@ public struct SiteRenderer: Sendable {
         self.site = site
         self.theme = theme
         self.jobs = jobs
-        self.itemCache = ItemCache(known: { known[$0]?.item })
+        self.cache = RenderCache(known: { known[$0]?.item })
         self.searchIndex = SearchIndex(site: site, known: { known[$0]?.search }, previous: previousIndex, jobs: jobs)
         self.pages = Page.all(of: site, searchShards: searchIndex.shards.map(\.key))
     }
 
     /// What the build cache keeps of an entry, once every page is rendered.
     func reusable(_ id: EntryID) -> Reusable? {
-        searchIndex.documents[id].map { Reusable(item: itemCache.rendered(id, root: ""), search: $0) }
+        searchIndex.documents[id].map { Reusable(item: cache.rendered(id, root: ""), search: $0) }
     }
 
     public func render(_ page: Page) -> Data {
-        let contexts = ContextBuilder(site: site, theme: theme, itemCache: itemCache, jobs: jobs)
+        let contexts = ContextBuilder(site: site, theme: theme, cache: cache, jobs: jobs)
         let text: String
         switch page {
         case .home: text = theme.render("home", contexts.homePage())

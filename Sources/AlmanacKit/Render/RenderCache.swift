@@ -1,0 +1,51 @@
+import Foundation
+
+/// Rendered parts that many pages share, rendered once and shared by the
+/// threads that render pages (like Hugo's `partialCached`): each entry's list
+/// item, and the site header. What is stored for a key does not depend on
+/// which thread rendered it first.
+final class RenderCache: @unchecked Sendable {
+    private struct ItemKey: Hashable {
+        let id: EntryID
+        let root: String
+    }
+
+    /// What the header of a page shows: where the page is, its section, its breadcrumbs.
+    struct HeaderKey: Hashable {
+        let root: String
+        let section: String?
+        let crumbs: [String]
+    }
+
+    private let lock = NSLock()
+    private var items: [ItemKey: String] = [:]
+    private var headers: [HeaderKey: String] = [:]
+    private let known: @Sendable (EntryID) -> String?
+
+    /// `known`: items of pages at the top of the output, rendered by an earlier build.
+    init(known: @escaping @Sendable (EntryID) -> String? = { _ in nil }) {
+        self.known = known
+    }
+
+    /// The item of `id` for pages under `root`, rendered by `render` the first time.
+    func item(_ id: EntryID, root: String, render: () -> String) -> String {
+        if let cached = rendered(id, root: root) { return cached }
+        let rendered = render()
+        lock.withLock { items[ItemKey(id: id, root: root)] = rendered }
+        return rendered
+    }
+
+    /// The item of `id` for pages under `root`, if it has been rendered.
+    func rendered(_ id: EntryID, root: String) -> String? {
+        if root.isEmpty, let item = known(id) { return item }
+        return lock.withLock { items[ItemKey(id: id, root: root)] }
+    }
+
+    /// The header of pages that show the same `key`, rendered by `render` the first time.
+    func header(_ key: HeaderKey, render: () -> String) -> String {
+        if let cached = lock.withLock({ headers[key] }) { return cached }
+        let rendered = render()
+        lock.withLock { headers[key] = rendered }
+        return rendered
+    }
+}
