@@ -180,8 +180,8 @@ struct FieldReader {
 }
 
 extension Node {
-    /// The resolved tag (`int`, `bool`, `timestamp`, ...), as Yams' resolver decided it.
-    var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
+    /// The node's type (`int`, `bool`, `timestamp`, ...), by YAML's core rules (the document is composed without them).
+    var tagName: Tag.Name { Yams.Resolver.default.resolveTag(of: self) }
 
     /// Whether the value is YAML's null. Only an implicit scalar spelled like
     /// Yams' null rule (`~`, `null`, `Null`, `NULL` or nothing) or one tagged

@@ -10,7 +10,11 @@ enum YAMLDocument {
         let node: Node?
         do {
             // UTF-8 said outright: Yams' default reads the environment on every parse.
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            // No resolver rules: Yams hashes every key of every mapping to find
+            // duplicates, and with the default rules each hash ran up to seven
+            // regular expressions on the key. Values' types are resolved with the
+            // default rules where they are read (`Node.tagName`).
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, path: path, lineOffset: lineOffset))
             return nil
