@@ -70,7 +70,7 @@ import Testing
     @Test func renderInsideASiteResolvesReferences() throws {
         let scratch = TemporaryFolder()
         let root = makeSite(["Content/actors/csto.md": "---\ntitle: CSTO\nkind: organization\n---\nAlliance.\n"], in: scratch)
-        let run = try AlmanacBinary.run(["render", "--root", root.path], input: "---\ntitle: x\n---\nThe <actor:csto> met [here](actor:csto#history).\n")
+        let run = try AlmanacBinary.run(["render", "--root", root.path], input: "---\ntitle: x\n---\nThe <actor:csto> met [here](Actor:csto#history).\n")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "<p>The <a href=\"actors/csto.html\">CSTO</a> met <a href=\"actors/csto.html#history\">here</a>.</p>\n")
         let broken = try AlmanacBinary.run(["render", "--root", root.path], input: "See <actor:cstp>.\n")

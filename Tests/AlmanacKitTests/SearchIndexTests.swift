@@ -33,6 +33,10 @@ import Testing
         #expect(SearchIndex.fold("Élection À Almaty") == "election a almaty")
         #expect(SearchIndex.words("Kazakhstan's CSTO, the UN (2022) & a, the Élysée") == "kazakhstan csto the un 2022 elysee")
         #expect(SearchIndex.words("E\u{301}lysée Қазақстан") == "elysee қазақстан")
+        // Lower-case ASCII words are taken straight from the text, unless a
+        // capital or a non-ASCII letter carries the word on.
+        #expect(SearchIndex.words("word wordCase word1 woRD cafés x y1 word") == "word wordcase word1 cafes y1")
+        #expect(SearchIndex.words("end") == "end")
     }
 
     @Test func postingsKeepEachEntrysBestField() throws {

@@ -44,7 +44,7 @@ public enum Markdown {
         }
         defer { cmark_node_free(document) }
 
-        var text = ""
+        var text: [UInt8] = []
         var links: [(node: OpaquePointer, link: MarkdownLink)] = []
         let iterator = cmark_iter_new(document)!
         defer { cmark_iter_free(iterator) }
@@ -69,9 +69,10 @@ public enum Markdown {
                 if let newText, let child = cmark_node_first_child(node) { cmark_node_set_literal(child, newText) }
             }
         }
-        guard let rendered = cmark_render_html(document, options) else { return Rendered(html: "", text: text) }
+        let visible = String(decoding: text, as: UTF8.self)
+        guard let rendered = cmark_render_html(document, options) else { return Rendered(html: "", text: visible) }
         defer { free(rendered) }
-        return Rendered(html: String(cString: rendered), text: text)
+        return Rendered(html: String(cString: rendered), text: visible)
     }
 
     /// An autolink's only child is a text node that spells out its destination.
@@ -82,28 +83,47 @@ public enum Markdown {
         return String(cString: literal) == url
     }
 
-    private static func collect(_ node: OpaquePointer, type: cmark_node_type, event: cmark_event_type, into text: inout String) {
+    /// Appends the visible text of `node` to `text`, as UTF-8 (cmark's literals are).
+    private static func collect(_ node: OpaquePointer, type: cmark_node_type, event: cmark_event_type, into text: inout [UInt8]) {
+        func append(_ literal: UnsafePointer<CChar>?) {
+            guard let literal else { return }
+            text.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+        }
         switch type {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+            append(cmark_node_get_literal(node))
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            text += " "
+            text.append(0x20)
         case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK:
-            if type == CMARK_NODE_CODE_BLOCK, let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
-            if event == CMARK_EVENT_EXIT || type == CMARK_NODE_CODE_BLOCK, !text.isEmpty, text.last != "\n" { text += "\n" }
+            if type == CMARK_NODE_CODE_BLOCK { append(cmark_node_get_literal(node)) }
+            if event == CMARK_EVENT_EXIT || type == CMARK_NODE_CODE_BLOCK, !text.isEmpty, text.last != 0x0A { text.append(0x0A) }
         default:
             break
         }
     }
 
     /// As cmark's safe mode judges: script-running schemes, and `data:` except common image types in images.
+    /// Compares ASCII letters without case, as cmark's scanner does.
     static func isDangerous(_ url: String, isImage: Bool) -> Bool {
-        let lower = url.drop(while: { $0 == " " || $0 == "\t" }).lowercased()
-        if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") { return true }
-        if lower.hasPrefix("data:") {
-            let safeImage = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
+        let bytes = url.utf8.drop { $0 == 0x20 || $0 == 0x09 }
+        let starts = { (prefix: String) in hasPrefixIgnoringASCIICase(bytes, prefix) }
+        if starts("javascript:") || starts("vbscript:") || starts("file:") { return true }
+        if starts("data:") {
+            let safeImage = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: starts)
             return !(isImage && safeImage)
         }
         return false
+    }
+
+    /// Whether `bytes` start with `prefix` (lower-case ASCII), ASCII letters compared without case.
+    static func hasPrefixIgnoringASCIICase(_ bytes: some Collection<UInt8>, _ prefix: String) -> Bool {
+        var index = bytes.startIndex
+        for expected in prefix.utf8 {
+            guard index != bytes.endIndex else { return false }
+            let byte = bytes[index]
+            guard byte == expected || ((0x41...0x5A).contains(byte) && byte | 0x20 == expected) else { return false }
+            index = bytes.index(after: index)
+        }
+        return true
     }
 }

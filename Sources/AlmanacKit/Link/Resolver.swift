@@ -67,12 +67,17 @@ struct Resolver: Sendable {
         if Markdown.isDangerous(url, isImage: link.isImage) { return .rewrite(url: "") }
         // `/img/map.png`: a path from the site's root, made relative so the folder works from disk.
         if url.hasPrefix("/"), !url.hasPrefix("//") { return .rewrite(url: Resolver.relative(String(url.dropFirst()), from: page)) }
-        guard let colon = url.firstIndex(of: ":"),
-              let kind = EntryKind.referenceable.first(where: { $0.scheme == url[..<colon].lowercased() })
+        let bytes = url.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+              let kind = EntryKind.referenceable.first(where: {
+                  bytes.distance(from: bytes.startIndex, to: colon) == $0.scheme.utf8.count
+                      && Markdown.hasPrefixIgnoringASCIICase(bytes, $0.scheme)
+              })
         else { return .keep }
-        let rest = url[url.index(after: colon)...]
-        let slug = String(rest.prefix { $0 != "#" })
-        let fragment = rest.dropFirst(slug.count)
+        let rest = bytes[bytes.index(after: colon)...]
+        let hash = rest.firstIndex(of: UInt8(ascii: "#")) ?? rest.endIndex
+        let slug = String(Substring(rest[..<hash]))
+        let fragment = Substring(rest[hash...])
         guard !slug.isEmpty else { return .broken("'\(url)' names no \(kind.noun): expected \(kind.scheme):SLUG") }
         let target = EntryID(kind, slug)
         if let problem = problem(with: target) { return .broken(problem) }

@@ -253,7 +253,20 @@ struct SearchIndex: Sendable {
             word.reserveCapacity(64)
             var length = 0
             var index = 0
+            func isLowerOrDigit(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
             while index <= bytes.count {
+                // Most words are lower-case ASCII letters and digits, ended by ASCII
+                // that is not a letter: such a word is already folded, and goes into
+                // the table straight from the text.
+                if length == 0, index < bytes.count, isLowerOrDigit(bytes[index]) {
+                    var end = index + 1
+                    while end < bytes.count, isLowerOrDigit(bytes[end]) { end += 1 }
+                    if end == bytes.count || (bytes[end] < 0x80 && !(0x41...0x5A).contains(bytes[end])) {
+                        if end - index > 1 { _ = table.insert(UnsafeBufferPointer(rebasing: bytes[index ..< end])) }
+                        index = end
+                        continue
+                    }
+                }
                 // Past the last byte, a space ends the last word.
                 let byte = index < bytes.count ? bytes[index] : 0x20
                 if byte < 0x80 {
