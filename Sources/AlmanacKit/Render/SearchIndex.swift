@@ -248,7 +248,8 @@ struct SearchIndex: Sendable {
     static func words(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
-            var table = WordTable()
+            // About one new word in every 16 bytes of text: few tables need to grow.
+            var table = WordTable(capacity: bytes.count / 16)
             var word: [UInt8] = []
             word.reserveCapacity(64)
             var length = 0

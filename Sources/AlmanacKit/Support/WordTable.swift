@@ -1,3 +1,5 @@
+import Foundation
+
 /// Distinct byte strings, numbered in order of first insertion: the search
 /// index's words. Open addressing over one arena of bytes, hashed with FNV-1a:
 /// a `Set<[UInt8]>` or `[Substring: Int]` hashes byte by byte through `Hasher`
@@ -25,11 +27,18 @@ struct WordTable {
         for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while slots[slot] != 0 {
-            let number = Int(slots[slot]) - 1
-            if hashes[number] == hash, equals(number, word) { return (number, false) }
-            slot = (slot + 1) & mask
+        // Probed without bounds checks: `slot` is masked, and a slot holds a valid word number.
+        let found: Int? = slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                while slots[slot] != 0 {
+                    let number = Int(slots[slot]) - 1
+                    if hashes[number] == hash, equals(number, word) { return number }
+                    slot = (slot + 1) & mask
+                }
+                return nil
+            }
         }
+        if let found { return (found, false) }
         let number = hashes.count
         bytes.append(contentsOf: word)
         starts.append(bytes.count)
@@ -58,8 +67,9 @@ struct WordTable {
     private func equals(_ number: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[number]
         guard starts[number + 1] - start == word.count else { return false }
-        for index in 0 ..< word.count where bytes[start + index] != word[index] { return false }
-        return true
+        return bytes.withUnsafeBufferPointer { bytes in
+            word.count == 0 || memcmp(bytes.baseAddress! + start, word.baseAddress!, word.count) == 0
+        }
     }
 
     private mutating func grow() {
