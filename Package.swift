@@ -21,12 +21,15 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // renameat2(RENAME_EXCHANGE): swaps the new output folder in for the old one in one step.
         .target(name: "CExchange"),
+        // An arena allocator for cmark: one document's nodes and buffers, taken back at once.
+        .target(name: "CMarkArena", dependencies: ["CCmark"]),
         // The pipeline: load, parse, link, render, write.
         .target(
             name: "AlmanacKit",
             dependencies: [
                 "CCmark",
                 "CExchange",
+                "CMarkArena",
                 "CLibXML2",
                 "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -1,4 +1,5 @@
 import CCmark
+import CMarkArena
 import Foundation
 
 /// A link or image destination met in a Markdown body.
@@ -29,6 +30,9 @@ public enum Markdown {
         public let text: String
     }
 
+    /// Texts up to this many bytes are parsed in an arena.
+    static let arenaLimit = 1 << 20
+
     /// Renders CommonMark exactly as `cmark` (or `cmark --unsafe`) does.
     public static func html(_ markdown: String, unsafe: Bool) -> String {
         render(markdown, unsafe: unsafe, collectText: false) { _ in .keep }.html
@@ -39,9 +43,17 @@ public enum Markdown {
     public static func render(_ markdown: String, unsafe: Bool, collectText: Bool, rewrite: (MarkdownLink) -> LinkRewrite) -> Rendered {
         let options = unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         var markdown = markdown
-        let document: OpaquePointer = markdown.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options)! }
+        // A body's nodes come from this thread's arena (see CMarkArena), taken back
+        // when its next body starts: nothing of this tree outlives this call. A very
+        // long text, which would hold every buffer cmark frees while it parses,
+        // uses cmark's own allocator.
+        let memory = markdown.utf8.count < Markdown.arenaLimit ? almanac_cmark_arena()! : cmark_get_default_mem_allocator()!
+        let parser = cmark_parser_new_with_mem(options, memory)!
+        markdown.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
+        let document = cmark_parser_finish(parser)!
+        cmark_parser_free(parser)
         defer { cmark_node_free(document) }
 
         var text: [UInt8] = []
@@ -71,7 +83,7 @@ public enum Markdown {
         }
         let visible = String(decoding: text, as: UTF8.self)
         guard let rendered = cmark_render_html(document, options) else { return Rendered(html: "", text: visible) }
-        defer { free(rendered) }
+        defer { memory.pointee.free(rendered) }
         return Rendered(html: String(cString: rendered), text: visible)
     }
 
