@@ -8,17 +8,25 @@ struct TemplateContext: MustacheParent, ExpressibleByDictionaryLiteral {
     private var keys: [String] = []
     private var values: [Any] = []
 
+    /// A literal's keys are distinct: they are appended, not looked up first.
     init(dictionaryLiteral elements: (String, Any)...) {
         keys.reserveCapacity(elements.count)
         values.reserveCapacity(elements.count)
-        for (key, value) in elements { self[key] = value }
+        for (key, value) in elements {
+            assert(!keys.contains(key), "key '\(key)' twice in a context literal")
+            keys.append(key)
+            values.append(TemplateContext.stored(value))
+        }
     }
+
+    /// Text is kept as `TemplateText`.
+    private static func stored(_ value: Any) -> Any { (value as? String).map(TemplateText.init) ?? value }
 
     /// The value of `key`; setting nil removes the key. Text is kept as `TemplateText`.
     subscript(key: String) -> Any? {
         get { child(named: key).map { ($0 as? TemplateText)?.string ?? $0 } }
         set {
-            let newValue = newValue.map { value -> Any in (value as? String).map(TemplateText.init) ?? value }
+            let newValue = newValue.map(TemplateContext.stored)
             if let index = keys.firstIndex(of: key) {
                 if let newValue { values[index] = newValue } else {
                     keys.remove(at: index)
