@@ -47,7 +47,7 @@ extension Almanac {
         }
         let expected = Set(statuses.map(\.0))
         comparison.extra = OutputComparison.files(in: options.output).filter { !expected.contains($0) }
-        let order: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let order: (String, String) -> Bool = { $0.precedesInUTF8($1) }
         comparison.stale.sort(by: order)
         comparison.missing.sort(by: order)
         check.comparison = comparison

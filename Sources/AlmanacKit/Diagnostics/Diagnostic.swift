@@ -43,10 +43,10 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
 
     /// Sorted by path, then line and column (unknown positions first), then text.
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
-        if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
+        if a.path != b.path { return a.path.precedesInUTF8(b.path) }
         if a.line != b.line { return (a.line ?? 0) < (b.line ?? 0) }
         if a.column != b.column { return (a.column ?? 0) < (b.column ?? 0) }
-        return a.description.utf8.lexicographicallyPrecedes(b.description.utf8)
+        return a.description.precedesInUTF8(b.description)
     }
 }
 

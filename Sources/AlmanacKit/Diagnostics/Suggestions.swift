@@ -13,7 +13,7 @@ enum Suggestions {
             let distance = editDistance(target, bytes, limit: threshold)
             if distance <= threshold { scored.append((distance, candidate)) }
         }
-        scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }
+        scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.precedesInUTF8($1.1) }
         return scored.prefix(limit).map(\.1)
     }
 

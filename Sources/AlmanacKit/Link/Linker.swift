@@ -111,8 +111,8 @@ public enum Linker {
             } else {
                 result[kind] = group.map { (key: $0.title.lowercased(), id: $0.id) }
                     .sorted { a, b in
-                        a.key != b.key ? a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
-                            : a.id.slug.utf8.lexicographicallyPrecedes(b.id.slug.utf8)
+                        a.key != b.key ? a.key.precedesInUTF8(b.key)
+                            : a.id.slug.precedesInUTF8(b.id.slug)
                     }
                     .map(\.id)
             }
@@ -150,7 +150,7 @@ public enum Linker {
     /// Whether `a` comes before `b` on the timeline.
     static func precedes(_ a: (date: PartialDate, id: EntryID), _ b: (date: PartialDate, id: EntryID)) -> Bool {
         if a.date != b.date { return a.date < b.date }
-        if a.id.slug != b.id.slug { return a.id.slug.utf8.lexicographicallyPrecedes(b.id.slug.utf8) }
+        if a.id.slug != b.id.slug { return a.id.slug.precedesInUTF8(b.id.slug) }
         return a.id.kind < b.id.kind
     }
 }

@@ -57,7 +57,7 @@ public struct ContentLoader: Sendable {
         } else if !listing.files.contains(where: { if case .entry = $0.role { true } else { false } }), !listing.diagnostics.contains(where: \.isError) {
             listing.diagnostics.append(.warning("Content", nil, "no entries yet: add Markdown files under Content/actors, events, polls, sources or pages (see `almanac new`)"))
         }
-        listing.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        listing.files.sort { $0.path.precedesInUTF8($1.path) }
         return listing
     }
 
@@ -127,7 +127,7 @@ public struct ContentLoader: Sendable {
         return types
             .filter { !$0.key.hasPrefix(".") && !$0.key.hasPrefix("_") }
             .map { (name: $0.key, type: $0.value) }
-            .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            .sorted { $0.name.precedesInUTF8($1.name) }
             .filter { name, type in
                 // Only what the directory itself does not say is a file or folder needs a look.
                 if type != .other { return true }

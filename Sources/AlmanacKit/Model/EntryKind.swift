@@ -66,6 +66,6 @@ public struct EntryID: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static let home = EntryID(.home, "index")
 
     public static func < (a: EntryID, b: EntryID) -> Bool {
-        a.kind != b.kind ? a.kind < b.kind : a.slug.utf8.lexicographicallyPrecedes(b.slug.utf8)
+        a.kind != b.kind ? a.kind < b.kind : a.slug.precedesInUTF8(b.slug)
     }
 }

@@ -131,7 +131,7 @@ struct SearchIndex: Sendable {
             }
             return (0 ..< table.count).map { (word: table.string($0), postings: SearchIndex.encode(postings[$0])) }
         }
-        return partial.flatMap { $0 }.sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
+        return partial.flatMap { $0 }.sorted { $0.word.precedesInUTF8($1.word) }
     }
 
     /// `previous.table` with the postings of the entries parsed again brought up
@@ -161,7 +161,7 @@ struct SearchIndex: Sendable {
             var low = 0, high = table.count
             while low < high {
                 let middle = (low + high) / 2
-                if table[middle].word.utf8.lexicographicallyPrecedes(word.utf8) { low = middle + 1 } else { high = middle }
+                if table[middle].word.precedesInUTF8(word) { low = middle + 1 } else { high = middle }
             }
             let found = low < table.count && table[low].word == word
             var values = found ? SearchIndex.decode(table[low].postings) : []

@@ -32,7 +32,7 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var templates: [(name: String, origin: String, text: String, template: MustacheTemplate)] = []
         var assets: [(String, Data)] = []
-        for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for path in files.keys.sorted(by: { $0.precedesInUTF8($1) }) {
             let (origin, data) = files[path]!
             guard path.hasSuffix(".mustache") else {
                 assets.append((path, data))

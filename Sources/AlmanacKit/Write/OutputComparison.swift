@@ -37,6 +37,6 @@ public struct OutputComparison: Sendable, Equatable {
             if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { continue }
             paths.append(String(url.standardizedFileURL.path.dropFirst(base.count + 1)))
         }
-        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return paths.sorted { $0.precedesInUTF8($1) }
     }
 }

@@ -1,0 +1,21 @@
+import Foundation
+
+extension String {
+    /// Whether this string sorts before `other`, byte by byte in UTF-8: the
+    /// order of every sort and listing, the same whatever the locale. Compares
+    /// the two buffers with `memcmp`, where `utf8.lexicographicallyPrecedes`
+    /// steps through both a byte at a time.
+    func precedesInUTF8(_ other: String) -> Bool {
+        var a = self, b = other
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                if common > 0 {
+                    let order = memcmp(x.baseAddress!, y.baseAddress!, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
+    }
+}
