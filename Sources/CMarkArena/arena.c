@@ -28,32 +28,30 @@ static _Thread_local block *current; /* where allocations are made */
 
 static size_t rounded(size_t size) { return (size + ALIGN - 1) & ~(size_t)(ALIGN - 1); }
 
+/* A new, empty block with room for `need` bytes, before `next`. */
+static block *new_block(size_t need, block *next) {
+    size_t capacity = need > BLOCK_SIZE ? need : BLOCK_SIZE;
+    block *fresh = malloc(sizeof(block) + capacity);
+    if (!fresh) abort(); /* as cmark's own allocator does */
+    fresh->size = capacity;
+    fresh->used = 0;
+    fresh->next = next;
+    return fresh;
+}
+
 static void *allocate(size_t size) {
     if (size > SIZE_MAX / 2) abort();
     size_t need = HEADER + rounded(size);
+    if (!current) first = current = new_block(need, NULL);
     /* The next block that has room (blocks after `current` are empty). */
-    while (current && current->used + need > current->size) {
+    while (current->used + need > current->size) {
         if (current->next && need <= current->next->size) {
             current = current->next;
             current->used = 0;
         } else {
-            size_t capacity = need > BLOCK_SIZE ? need : BLOCK_SIZE;
-            block *fresh = malloc(sizeof(block) + capacity);
-            if (!fresh) abort(); /* as cmark's own allocator does */
-            fresh->size = capacity;
-            fresh->used = 0;
-            fresh->next = current->next;
-            current->next = fresh;
-            current = fresh;
+            current->next = new_block(need, current->next);
+            current = current->next;
         }
-    }
-    if (!current) {
-        size_t capacity = need > BLOCK_SIZE ? need : BLOCK_SIZE;
-        first = current = malloc(sizeof(block) + capacity);
-        if (!current) abort();
-        current->size = capacity;
-        current->used = 0;
-        current->next = NULL;
     }
     unsigned char *at = current->data + current->used;
     current->used += need;

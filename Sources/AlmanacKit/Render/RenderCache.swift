@@ -29,10 +29,8 @@ final class RenderCache: @unchecked Sendable {
 
     /// The item of `id` for pages under `root`, rendered by `render` the first time.
     func item(_ id: EntryID, root: String, render: () -> String) -> String {
-        if let cached = rendered(id, root: root) { return cached }
-        let rendered = render()
-        lock.withLock { items[ItemKey(id: id, root: root)] = rendered }
-        return rendered
+        if root.isEmpty, let item = known(id) { return item }
+        return cached(\.items, ItemKey(id: id, root: root), render: render)
     }
 
     /// The item of `id` for pages under `root`, if it has been rendered.
@@ -43,9 +41,14 @@ final class RenderCache: @unchecked Sendable {
 
     /// The header of pages that show the same `key`, rendered by `render` the first time.
     func header(_ key: HeaderKey, render: () -> String) -> String {
-        if let cached = lock.withLock({ headers[key] }) { return cached }
-        let rendered = render()
-        lock.withLock { headers[key] = rendered }
-        return rendered
+        cached(\.headers, key, render: render)
+    }
+
+    /// `table[key]`, rendered by `render` (outside the lock) and stored if it is not there yet.
+    private func cached<Key: Hashable>(_ table: ReferenceWritableKeyPath<RenderCache, [Key: String]>, _ key: Key, render: () -> String) -> String {
+        if let text = lock.withLock({ self[keyPath: table][key] }) { return text }
+        let text = render()
+        lock.withLock { self[keyPath: table][key] = text }
+        return text
     }
 }
