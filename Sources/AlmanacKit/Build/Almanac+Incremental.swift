@@ -13,13 +13,21 @@ extension Almanac {
         guard let state = BuildCache.loadState(options) else { return nil }
         var clock = StageClock(options.progress)
         let loader = ContentLoader(root: options.root)
-        let listing = loader.list()
-        guard listing.diagnostics.isEmpty else { return nil }
+        // Listing Content/ takes one core: the output is checked on the other meanwhile.
+        let (listing, outputIntact) = Parallel.both(jobs: options.jobs, { loader.list() }) {
+            BuildCache.outputStamps(state.outputs.keys, in: options.output) == state.outputs
+        }
+        guard listing.diagnostics.isEmpty, outputIntact else { return nil }
         let inputs = BuildCache.inputStamps(listing.files, root: options.root, jobs: options.jobs)
-        guard Set(state.inputs.keys).isSubset(of: inputs.keys),
-              BuildCache.outputStamps(state.outputs.keys, in: options.output, jobs: options.jobs) == state.outputs
-        else { return nil }
-        let editedPaths = Set(inputs.keys.filter { state.inputs[$0] != inputs[$0] })
+        var editedPaths = Set<String>()
+        var kept = 0
+        for (path, stamp) in inputs {
+            let old = state.inputs[path]
+            if old != nil { kept += 1 }
+            if old != stamp { editedPaths.insert(path) }
+        }
+        // A file of the last build is gone: only a full build removes its pages.
+        guard kept == state.inputs.count else { return nil }
         if editedPaths.isEmpty {
             clock.finish(.load, 0, "changed files")
             return Report(diagnostics: state.diagnostics, filesWritten: 0, reusedCache: true)

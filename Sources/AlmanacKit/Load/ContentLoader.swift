@@ -57,7 +57,9 @@ public struct ContentLoader: Sendable {
         } else if !listing.files.contains(where: { if case .entry = $0.role { true } else { false } }), !listing.diagnostics.contains(where: \.isError) {
             listing.diagnostics.append(.warning("Content", nil, "no entries yet: add Markdown files under Content/actors, events, polls, sources or pages (see `almanac new`)"))
         }
-        listing.files.sort { $0.path.precedesInUTF8($1.path) }
+        // Folders are listed in order, so the paths nearly always are too: a check is cheaper than a sort.
+        let inOrder = zip(listing.files, listing.files.dropFirst()).allSatisfy { $0.path.precedesInUTF8($1.path) }
+        if !inOrder { listing.files.sort { $0.path.precedesInUTF8($1.path) } }
         return listing
     }
 
@@ -120,30 +122,27 @@ public struct ContentLoader: Sendable {
     /// directory says each is (one `readdir`); links that lead outside the root
     /// or nowhere are reported and left out.
     private func children(of folder: URL, path: String, into listing: inout Listing) -> [(name: String, type: DirectoryEntries.FileType)] {
-        guard let types = DirectoryEntries.types(in: folder.path) else {
+        guard let entries = DirectoryEntries.sorted(in: folder.path) else {
             listing.diagnostics.append(.error(path, nil, "cannot be read"))
             return []
         }
-        return types
-            .filter { !$0.key.hasPrefix(".") && !$0.key.hasPrefix("_") }
-            .map { (name: $0.key, type: $0.value) }
-            .sorted { $0.name.precedesInUTF8($1.name) }
-            .filter { name, type in
-                // Only what the directory itself does not say is a file or folder needs a look.
-                if type != .other { return true }
-                let url = folder.appending(path: name)
-                guard isSymbolicLink(url) else { return true }
-                let childPath = path + "/" + name
-                if let problem = linkProblem(url) {
-                    listing.diagnostics.append(.error(childPath, nil, problem))
-                    return false
-                }
-                if isDirectory(url) {
-                    listing.diagnostics.append(.error(childPath, nil, "symbolic link to a folder; not followed (link the files instead)"))
-                    return false
-                }
-                return true
+        return entries.filter { name, type in
+            if name.hasPrefix(".") || name.hasPrefix("_") { return false }
+            // Only what the directory itself does not say is a file or folder needs a look.
+            if type != .other { return true }
+            let url = folder.appending(path: name)
+            guard isSymbolicLink(url) else { return true }
+            let childPath = path + "/" + name
+            if let problem = linkProblem(url) {
+                listing.diagnostics.append(.error(childPath, nil, problem))
+                return false
             }
+            if isDirectory(url) {
+                listing.diagnostics.append(.error(childPath, nil, "symbolic link to a folder; not followed (link the files instead)"))
+                return false
+            }
+            return true
+        }
     }
 
     /// What to do about a slug with capitals: rename it, or (when the lower-case
@@ -208,24 +207,38 @@ func realPath(_ url: URL) -> String? {
 enum DirectoryEntries {
     enum FileType { case regular, directory, other }
 
-    /// Every name in the folder (without `.` and `..`): regular files and folders
-    /// as the directory reports them; links, other kinds and names the file
-    /// system does not type are `.other`. Nil when the folder cannot be read.
-    static func types(in path: String) -> [String: FileType]? {
+    /// Every name in the folder (without `.` and `..`) in the order of its UTF-8
+    /// bytes: regular files and folders as the directory reports them; links,
+    /// other kinds and names the file system does not type are `.other`. Nil
+    /// when the folder cannot be read.
+    static func sorted(in path: String) -> [(name: String, type: FileType)]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
-        var types: [String: FileType] = [:]
+        // The names are gathered as bytes, each ended by its NUL, and their offsets
+        // sorted with `strcmp` (which orders as the bytes do): no `String` is made
+        // or moved until the order is known.
+        var bytes: [CChar] = []
+        var found: [(offset: Int, type: FileType)] = []
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            let type: FileType = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): .regular
+            case Int32(DT_DIR): .directory
+            default: .other
             }
-            if name == "." || name == ".." { continue }
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): types[name] = .regular
-            case Int32(DT_DIR): types[name] = .directory
-            default: types[name] = .other
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let name = raw.bindMemory(to: CChar.self)
+                let length = strnlen(name.baseAddress!, name.count)
+                if (length == 1 && name[0] == 0x2E) || (length == 2 && name[0] == 0x2E && name[1] == 0x2E) { return }
+                found.append((bytes.count, type))
+                bytes.append(contentsOf: name[..<length])
+                bytes.append(0)
             }
         }
-        return types
+        guard !found.isEmpty else { return [] }
+        return bytes.withUnsafeBufferPointer { names in
+            let base = names.baseAddress!
+            found.sort { strcmp(base + $0.offset, base + $1.offset) < 0 }
+            return found.map { (String(cString: base + $0.offset), $0.type) }
+        }
     }
 }

@@ -32,6 +32,28 @@ enum Parallel {
         return results.map { $0! }
     }
 
+    /// Runs `first` and `second` at the same time when `jobs` allows, and returns both results.
+    static func both<A, B>(jobs: Int, _ first: () -> A, _ second: () -> B) -> (A, B) {
+        guard jobs > 1 else { return (first(), second()) }
+        var a: A?
+        var b: B?
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                withUnsafeMutablePointer(to: &a) { a in
+                    withUnsafeMutablePointer(to: &b) { b in
+                        // Each slot is written by one thread only, and read once both have finished.
+                        let shared = UnsafeSendable((first, second, a, b))
+                        DispatchQueue.concurrentPerform(iterations: 2) { index in
+                            let (first, second, a, b) = shared.value
+                            if index == 0 { a.pointee = first() } else { b.pointee = second() }
+                        }
+                    }
+                }
+            }
+        }
+        return (a!, b!)
+    }
+
     static func forEach<T>(_ items: [T], jobs: Int, _ body: (T) -> Void) {
         _ = map(items, jobs: jobs, body)
     }
