@@ -75,10 +75,12 @@ struct BuildCache {
         guard let data = try? Data(contentsOf: folder.appending(path: "state.json")),
               var state = try? JSONDecoder().decode(State.self, from: data),
               state.format == format, state.tool == toolIdentity, state.includeDrafts == options.includeDrafts,
-              state.output == options.output.path,
-              let inputs = readStamps(folder.appending(path: "inputs.tsv")),
-              let outputs = readStamps(folder.appending(path: "outputs.tsv"))
+              state.output == options.output.path
         else { return nil }
+        let (inputs, outputs) = Parallel.both(jobs: options.jobs, { readStamps(folder.appending(path: "inputs.tsv")) }) {
+            readStamps(folder.appending(path: "outputs.tsv"))
+        }
+        guard let inputs, let outputs else { return nil }
         state.inputs = inputs
         state.outputs = outputs
         return state
@@ -131,13 +133,17 @@ struct BuildCache {
         }
     }
 
+    /// The records and the search table are mapped, not read: decoding copies what
+    /// it keeps, and tens of megabytes need not be copied first. A build never
+    /// truncates these files (it appends, or replaces them by renaming), so a
+    /// mapping another build holds stays whole.
     static func loadEntries(_ options: Almanac.Options, jobs: Int = 1) -> [CachedEntry]? {
-        guard let data = try? Data(contentsOf: folder(options.root).appending(path: "entries.bin")) else { return nil }
+        guard let data = try? Data(contentsOf: folder(options.root).appending(path: "entries.bin"), options: .alwaysMapped) else { return nil }
         return CacheCodec.decode(data, jobs: jobs)
     }
 
     static func loadSearchTable(_ options: Almanac.Options) -> [(word: String, postings: String)]? {
-        guard let data = try? Data(contentsOf: folder(options.root).appending(path: "search.bin")) else { return nil }
+        guard let data = try? Data(contentsOf: folder(options.root).appending(path: "search.bin"), options: .alwaysMapped) else { return nil }
         return CacheCodec.decodeTable(data)
     }
 
