@@ -31,6 +31,18 @@ import Testing
         #expect(dates.sorted().map(\.description) == ["2021-12-31", "2022-01-01", "2022-01", "2022", "2022-01-02"])
     }
 
+    /// The timeline sorts by `sortKey`: it must order every pair as `<` does, and tie only for equal dates.
+    @Test func sortKeyOrdersAsTheDatesDo() throws {
+        let dates = try ["0001", "0999-12-31", "2021-12-31", "2022", "2022-01", "2022-01-01", "2022-01-02", "2022-02", "2022-12",
+                         "2022-12-31", "2023", "9999-12-31"].map { try PartialDate.parse($0).get() }
+        for a in dates {
+            for b in dates {
+                #expect((a.sortKey < b.sortKey) == (a < b), "\(a) and \(b)")
+                #expect((a.sortKey == b.sortKey) == (a == b), "\(a) and \(b)")
+            }
+        }
+    }
+
     @Test func spansReadNaturally() throws {
         func span(_ a: String, _ b: String?, circa: Bool = false) throws -> String {
             DateText.span(try PartialDate.parse(a).get(), try b.map { try PartialDate.parse($0).get() }, circa: circa)

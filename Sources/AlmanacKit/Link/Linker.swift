@@ -50,7 +50,7 @@ public enum Linker {
         var diagnostics: [Diagnostic] = []
         var edges: [Edge] = []
         let isShown = { (id: EntryID) in shown?.contains(id) ?? true }
-        for entry in entries + broken {
+        for entry in [entries, broken].joined() {
             let checked = reused[entry.id] != nil
             for reference in entry.fieldReferences {
                 if !checked, let problem = resolver.problem(with: reference.target) {
@@ -60,7 +60,7 @@ public enum Linker {
                 }
             }
         }
-        let fresh = (entries + broken).filter { reused[$0.id] == nil }
+        let fresh = [entries, broken].joined().filter { reused[$0.id] == nil }
         let linked = Parallel.map(fresh, jobs: jobs) { resolver.renderBody(of: $0) }
         var bodies: [EntryID: String] = [:]
         var searchWords: [EntryID: String] = [:]
@@ -102,27 +102,31 @@ public enum Linker {
     }
 
     /// Events and polls by date; actors, sources and pages by title, then slug.
-    /// Sorts small keys, not entries: an `Entry` is large, and a sort moves what it sorts.
     static func order(_ entries: [Entry]) -> [EntryKind: [EntryID]] {
-        var result: [EntryKind: [EntryID]] = [:]
-        for (kind, group) in Dictionary(grouping: entries, by: \.kind) {
-            if kind == .event || kind == .poll {
-                result[kind] = timelineOrdered(group)
-            } else {
-                result[kind] = group.map { (key: $0.title.lowercased(), id: $0.id) }
-                    .sorted { a, b in
-                        a.key != b.key ? a.key.precedesInUTF8(b.key)
-                            : a.id.slug.precedesInUTF8(b.id.slug)
-                    }
-                    .map(\.id)
+        Dictionary(grouping: entries, by: \.kind).mapValues { group in
+            if group[0].kind == .event || group[0].kind == .poll { return timelineOrdered(group) }
+            let titles = group.map { $0.title.lowercased() }
+            return sorted(group) { a, b in
+                titles[a] != titles[b] ? titles[a].precedesInUTF8(titles[b]) : group[a].slug.precedesInUTF8(group[b].slug)
             }
         }
-        return result
     }
 
     /// Dated entries in the timeline's order: earliest day, then precision, then slug.
     static func timelineOrdered(_ entries: [Entry]) -> [EntryID] {
-        entries.map { (date: $0.date!, id: $0.id) }.sorted(by: precedes).map(\.id)
+        let keys = entries.map { $0.date!.sortKey }
+        return sorted(entries) { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            let (x, y) = (entries[a].id, entries[b].id)
+            return x.slug != y.slug ? x.slug.precedesInUTF8(y.slug) : x.kind < y.kind
+        }
+    }
+
+    /// The ids of `entries` in the order `precedes` gives their indices. Numbers
+    /// are sorted, not ids or entries: a sort moves what it sorts, and moving an
+    /// id retains and releases its slug.
+    private static func sorted(_ entries: [Entry], by precedes: (Int, Int) -> Bool) -> [EntryID] {
+        Array(entries.indices).sorted(by: precedes).map { entries[$0].id }
     }
 
     /// Two lists in `order` as one list in that order.

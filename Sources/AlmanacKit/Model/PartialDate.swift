@@ -80,6 +80,9 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     /// The month's name, for timeline headings.
     var monthName: String? { month.map { PartialDate.monthNames[$0 - 1] } }
 
+    /// One number in the same order as `<`: earliest day, then precision.
+    var sortKey: Int { (((year * 16 + (month ?? 1)) * 32 + (day ?? 1)) * 4) + precision.rawValue }
+
     public static func < (a: PartialDate, b: PartialDate) -> Bool {
         if a.earliest != b.earliest { return a.earliest < b.earliest }
         return a.precision < b.precision
