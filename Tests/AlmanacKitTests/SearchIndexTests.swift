@@ -94,7 +94,7 @@ import Testing
         let after = try #require(Almanac.load(Almanac.Options(root: root)).site)
         let changed = [EntryID(.event, "second"), EntryID(.actor, "bob")]
         let previous = SearchIndex.Previous(table: old.table, entries: Dictionary(uniqueKeysWithValues: changed.map { id in
-            (id, (document: old.documents[id]!, words: before.searchWords[id]!))
+            (id, (document: old.documents[id]!, words: before.searchWords(id)))
         }))
         let known = old.documents.filter { !changed.contains($0.key) }
         let patched = SearchIndex(site: after, known: { known[$0] }, previous: previous, inlineLimit: 0)

@@ -66,7 +66,7 @@ extension Almanac {
         let others = again.isEmpty ? [] : listing.files.filter { file in if case .entry(let id) = file.role { again.contains(id) } else { false } }
         guard let reparsed = parseAgain(others, loader: loader, options: options) else { return nil }
         for (entry, _) in reparsed { entries[entry.id] = entry }
-        var reused: [EntryID: Linker.ReusedBody] = [:]
+        var reused: [EntryID: Linker.BodyFacts] = [:]
         var known: [EntryID: SiteRenderer.Reusable] = [:]
         reused.reserveCapacity(previous.count)
         known.reserveCapacity(previous.count)
@@ -155,7 +155,7 @@ extension Almanac {
             let entry = site[id]
             return BuildCache.CachedEntry(
                 entry: entry,
-                body: Linker.ReusedBody(mentions: site.mentions[entry.id] ?? [], words: site.searchWords[entry.id] ?? ""),
+                body: Linker.BodyFacts(mentions: site.mentions(entry.id), words: site.searchWords(entry.id)),
                 rendered: renderer.reusable(id),
                 warnings: warnings[entry.path] ?? [])
         }

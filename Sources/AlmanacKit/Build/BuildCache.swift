@@ -35,7 +35,7 @@ struct BuildCache {
     struct CachedEntry {
         /// Its front matter, without the Markdown.
         let entry: Entry
-        let body: Linker.ReusedBody
+        let body: Linker.BodyFacts
         /// What rendering made of its front matter alone (nil: render it again).
         let rendered: SiteRenderer.Reusable?
         /// Warnings about its file (errors never reach the cache).

@@ -71,7 +71,7 @@ enum CacheCodec {
             var warnings: [Diagnostic] = []
             for _ in 0..<(try reader.count()) { warnings.append(try reader.diagnostic()) }
             guard reader.atEnd else { return nil }
-            return BuildCache.CachedEntry(entry: entry, body: Linker.ReusedBody(mentions: mentions, words: words), rendered: rendered,
+            return BuildCache.CachedEntry(entry: entry, body: Linker.BodyFacts(mentions: mentions, words: words), rendered: rendered,
                                           warnings: warnings)
         } catch {
             return nil

@@ -10,24 +10,29 @@ public struct LinkedSite: Sendable {
     public let timeline: [EntryID]
     /// Each event's place in `ordered[.event]`, for previous and next links.
     public let eventIndex: [EntryID: Int]
-    /// Each entry's body as HTML, cross-references resolved.
+    /// Each entry's body as HTML, cross-references resolved (the bodies linked in this build).
     public let bodies: [EntryID: String]
-    /// Each entry's distinct body words, for the search index.
-    public let searchWords: [EntryID: String]
-    /// The entries each body refers to, in the order of first reference.
-    public let mentions: [EntryID: [EntryID]]
+    /// What this build found in the bodies it linked, and what an earlier one found in those it reused.
+    let linkedFacts: [EntryID: Linker.BodyFacts]
+    let reusedFacts: [EntryID: Linker.BodyFacts]
     public let graph: EntryGraph
 
     public subscript(id: EntryID) -> Entry { entries[id]! }
+
+    /// The entry's distinct body words, for the search index.
+    public func searchWords(_ id: EntryID) -> String { (linkedFacts[id] ?? reusedFacts[id])?.words ?? "" }
+
+    /// The entries the body refers to, in the order of first reference.
+    public func mentions(_ id: EntryID) -> [EntryID] { (linkedFacts[id] ?? reusedFacts[id])?.mentions ?? [] }
 }
 
 /// Stage 3, link: resolves `actor:`, `event:`, `poll:`, `source:` and `page:`
 /// references on each body's cmark tree and in front matter, reports the ones
 /// that lead nowhere, and builds the graph of who refers to whom.
 public enum Linker {
-    /// What an earlier build found in a body that has not changed since: its
-    /// references (checked then) and its words. Such a body is not rendered again.
-    public struct ReusedBody: Sendable {
+    /// What linking found in a body: the entries it mentions (checked then) and
+    /// its words. A rebuild reuses it for a body that has not changed since.
+    public struct BodyFacts: Sendable {
         public let mentions: [EntryID]
         public let words: String
     }
@@ -39,48 +44,49 @@ public enum Linker {
     /// not checked again. With `shown`, the graph holds the backlinks of those
     /// entries only, and only those are warned about when nothing refers to them:
     /// a rebuild renders no other page, and the others' warnings are as before.
-    public static func link(config: SiteConfig, entries allEntries: [Entry], broken: [Entry] = [], reused: [EntryID: ReusedBody] = [:],
+    public static func link(config: SiteConfig, entries allEntries: [Entry], broken: [Entry] = [], reused: [EntryID: BodyFacts] = [:],
                             shown: Set<EntryID>? = nil, includeDrafts: Bool, jobs: Int) -> (LinkedSite?, [Diagnostic]) {
         let unparsed = Set(broken.map(\.id))
         let entries = allEntries.filter { includeDrafts || !$0.draft }
-        let byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Bodies are linked from `entries`; the site keeps the entries without their Markdown.
+        let byID = Dictionary(entries.map { ($0.id, $0.withoutBody) }, uniquingKeysWith: { first, _ in first })
         let drafts = Set(allEntries.filter { !includeDrafts && $0.draft }.map(\.id))
         let resolver = Resolver(entries: byID, drafts: drafts, unparsed: unparsed, unsafeHTML: config.unsafeHTML)
-
-        var diagnostics: [Diagnostic] = []
-        var edges: [Edge] = []
         let isShown = { (id: EntryID) in shown?.contains(id) ?? true }
-        for entry in [entries, broken].joined() {
-            let checked = reused[entry.id] != nil
+
+        // One parallel pass: each entry's front matter references are checked and its
+        // body linked, or, for a body reused, its earlier references followed.
+        let all = entries + broken
+        let linked = Parallel.map(all, jobs: jobs) { entry -> (edges: [Edge], diagnostics: [Diagnostic], body: Resolver.LinkedBody?) in
+            var edges: [Edge] = []
+            var diagnostics: [Diagnostic] = []
+            let facts = reused[entry.id]
             for reference in entry.fieldReferences {
-                if !checked, let problem = resolver.problem(with: reference.target) {
+                if facts == nil, let problem = resolver.problem(with: reference.target) {
                     diagnostics.append(.error(entry.path, reference.position, problem))
                 } else if isShown(reference.target) {
                     edges.append(Edge(from: entry.id, to: reference.target, relation: reference.relation))
                 }
             }
-        }
-        let fresh = [entries, broken].joined().filter { reused[$0.id] == nil }
-        let linked = Parallel.map(fresh, jobs: jobs) { resolver.renderBody(of: $0) }
-        var bodies: [EntryID: String] = [:]
-        var searchWords: [EntryID: String] = [:]
-        var mentions: [EntryID: [EntryID]] = [:]
-        searchWords.reserveCapacity(entries.count)
-        mentions.reserveCapacity(entries.count)
-        for (entry, result) in zip(fresh, linked) {
-            if !unparsed.contains(entry.id) {
-                bodies[entry.id] = result.html
-                searchWords[entry.id] = result.words
-                mentions[entry.id] = result.edges.map(\.to).uniqued()
+            if let facts {
+                for target in facts.mentions where isShown(target) { edges.append(Edge(from: entry.id, to: target, relation: .mentions)) }
+                return (edges, diagnostics, nil)
             }
-            edges += result.edges.filter { isShown($0.to) }
-            diagnostics += result.diagnostics
+            let body = resolver.renderBody(of: entry)
+            edges += body.edges.filter { isShown($0.to) }
+            return (edges, diagnostics + body.diagnostics, body)
         }
-        for entry in entries {
-            guard let body = reused[entry.id] else { continue }
-            searchWords[entry.id] = body.words
-            mentions[entry.id] = body.mentions
-            edges += body.mentions.filter(isShown).map { Edge(from: entry.id, to: $0, relation: .mentions) }
+        var diagnostics: [Diagnostic] = []
+        var edges: [Edge] = []
+        var bodies: [EntryID: String] = [:]
+        var linkedFacts: [EntryID: BodyFacts] = [:]
+        for (entry, result) in zip(all, linked) {
+            edges += result.edges
+            diagnostics += result.diagnostics
+            if let body = result.body, !unparsed.contains(entry.id) {
+                bodies[entry.id] = body.html
+                linkedFacts[entry.id] = BodyFacts(mentions: body.edges.map(\.to).uniqued(), words: body.words)
+            }
         }
 
         let ordered = order(entries)
@@ -95,9 +101,8 @@ public enum Linker {
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
         let eventIndex = Dictionary(uniqueKeysWithValues: (ordered[.event] ?? []).enumerated().map { ($1, $0) })
-        // The Markdown is rendered now: drop it rather than keep a second copy of every body.
-        let site = LinkedSite(config: config, entries: byID.mapValues { $0.withoutBody }, ordered: ordered, timeline: timeline,
-                              eventIndex: eventIndex, bodies: bodies, searchWords: searchWords, mentions: mentions, graph: graph)
+        let site = LinkedSite(config: config, entries: byID, ordered: ordered, timeline: timeline, eventIndex: eventIndex, bodies: bodies,
+                              linkedFacts: linkedFacts, reusedFacts: reused, graph: graph)
         return (site, diagnostics)
     }
 

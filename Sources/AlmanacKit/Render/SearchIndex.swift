@@ -70,7 +70,7 @@ struct SearchIndex: Sendable {
         let ids = EntryKind.referenceable.enumerated().flatMap { number, kind in (site.ordered[kind] ?? []).map { (number, $0) } }
         let documents = Parallel.map(ids, jobs: jobs) { number, id in known(id) ?? SearchIndex.document(site[id], number: number) }
         // Each document's words, best field first; the body's were folded in the (parallel) link stage.
-        let fields = { (doc: Int) in SearchIndex.fields(documents[doc], body: site.searchWords[ids[doc].1] ?? "") }
+        let fields = { (doc: Int) in SearchIndex.fields(documents[doc], body: site.searchWords(ids[doc].1)) }
         self.documents = Dictionary(uniqueKeysWithValues: zip(ids.map(\.1), documents))
         self.docs = documents.map(\.row)
         let table = previous.map { SearchIndex.patched($0, ids: ids.map(\.1), fields: fields) }
