@@ -57,7 +57,7 @@ public enum Linker {
         // One parallel pass: each entry's front matter references are checked and its
         // body linked, or, for a body reused, its earlier references followed.
         let all = entries + broken
-        let linked = Parallel.map(all, jobs: jobs) { entry -> (edges: [Edge], diagnostics: [Diagnostic], body: Resolver.LinkedBody?) in
+        let linked = Parallel.map(all, jobs: jobs) { entry -> (edges: [Edge], diagnostics: [Diagnostic], body: (html: String, facts: BodyFacts)?) in
             var edges: [Edge] = []
             var diagnostics: [Diagnostic] = []
             let facts = reused[entry.id]
@@ -74,18 +74,21 @@ public enum Linker {
             }
             let body = resolver.renderBody(of: entry)
             edges += body.edges.filter { isShown($0.to) }
-            return (edges, diagnostics + body.diagnostics, body)
+            return (edges, diagnostics + body.diagnostics, (body.html, BodyFacts(mentions: body.edges.map(\.to).uniqued(), words: body.words)))
         }
         var diagnostics: [Diagnostic] = []
         var edges: [Edge] = []
         var bodies: [EntryID: String] = [:]
         var linkedFacts: [EntryID: BodyFacts] = [:]
+        bodies.reserveCapacity(max(0, all.count - reused.count))
+        linkedFacts.reserveCapacity(max(0, all.count - reused.count))
+        edges.reserveCapacity(linked.reduce(0) { $0 + $1.edges.count })
         for (entry, result) in zip(all, linked) {
             edges += result.edges
             diagnostics += result.diagnostics
             if let body = result.body, !unparsed.contains(entry.id) {
                 bodies[entry.id] = body.html
-                linkedFacts[entry.id] = BodyFacts(mentions: body.edges.map(\.to).uniqued(), words: body.words)
+                linkedFacts[entry.id] = body.facts
             }
         }
 
