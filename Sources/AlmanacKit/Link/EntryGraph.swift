@@ -8,51 +8,66 @@ public struct Edge: Sendable, Hashable {
 /// Every reference of the site, from front matter and from bodies, inverted
 /// once so that each page can list what refers to it.
 public struct EntryGraph: Sendable {
+    /// An edge between entries named by their number in the list the graph is made from.
+    struct NumberedEdge: Sendable {
+        let from: Int32
+        let to: Int32
+        let relation: Relation
+    }
+
     /// Incoming edges of each entry, grouped by relation, then by the kind of the
-    /// referring entry, each group in display order (`order`: an entry's place among its kind).
+    /// referring entry, each group in display order (`rank`: an entry's place among all).
     public let backlinks: [EntryID: [Edge]]
 
-    init(edges: [Edge], order: [EntryID: Int]) {
-        // One sort of small integer records, not of edges (each holds two ids, whose
-        // strings a sort would retain and release at every move): the target's number,
-        // then one key for relation, kind of the referring entry and its place, then
-        // the edge's index; duplicates end up side by side.
-        var targets: [EntryID: Int] = [:]
-        var targetIDs: [EntryID] = []
-        var keyed: [(target: Int, key: Int, index: Int)] = []
+    /// `edges` between `ids` by number; `rank[n]`: the place of entry `n` in display order.
+    ///
+    /// One sort of integer records, not of edges (each holds two ids, whose strings a
+    /// sort or a lookup would retain, hash or compare): the target, then one key for
+    /// relation, kind of the referring entry and its place, then the referring entry;
+    /// duplicates end up side by side.
+    init(ids: [EntryID], edges: [NumberedEdge], rank: [Int]) {
+        var keyed: [(target: Int32, from: Int32, key: Int, relation: Relation)] = []
         keyed.reserveCapacity(edges.count)
-        for (index, edge) in edges.enumerated() where edge.from != edge.to {
-            let target: Int
-            if let known = targets[edge.to] {
-                target = known
-            } else {
-                target = targetIDs.count
-                targets[edge.to] = target
-                targetIDs.append(edge.to)
-            }
-            let place = min(order[edge.from, default: 1 << 40], 1 << 40)
-            keyed.append((target, edge.relation.rank << 48 | edge.from.kind.rank << 41 | place, index))
+        for edge in edges where edge.from != edge.to {
+            let from = Int(edge.from)
+            keyed.append((edge.to, edge.from, edge.relation.rank << 48 | ids[from].kind.rank << 41 | min(rank[from], 1 << 40), edge.relation))
         }
         keyed.sort { a, b in
             if a.target != b.target { return a.target < b.target }
             if a.key != b.key { return a.key < b.key }
-            return edges[a.index].from < edges[b.index].from
+            return a.from < b.from
         }
         var backlinks: [EntryID: [Edge]] = [:]
-        backlinks.reserveCapacity(targetIDs.count)
         var start = 0
         while start < keyed.count {
-            var end = start
+            let target = keyed[start].target
             var unique: [Edge] = []
-            while end < keyed.count, keyed[end].target == keyed[start].target {
-                let edge = edges[keyed[end].index]
-                if unique.last != edge { unique.append(edge) }
+            var end = start
+            while end < keyed.count, keyed[end].target == target {
+                let (_, from, key, relation) = keyed[end]
+                if end == start || keyed[end - 1].key != key || keyed[end - 1].from != from {
+                    unique.append(Edge(from: ids[Int(from)], to: ids[Int(target)], relation: relation))
+                }
                 end += 1
             }
-            backlinks[targetIDs[keyed[start].target]] = unique
+            backlinks[ids[Int(target)]] = unique
             start = end
         }
         self.backlinks = backlinks
+    }
+
+    /// The graph of `edges`; `order`: each entry's place in display order.
+    init(edges: [Edge], order: [EntryID: Int]) {
+        var numbers: [EntryID: Int32] = [:]
+        var ids: [EntryID] = []
+        func number(_ id: EntryID) -> Int32 {
+            if let known = numbers[id] { return known }
+            numbers[id] = Int32(ids.count)
+            ids.append(id)
+            return Int32(ids.count - 1)
+        }
+        let numbered = edges.map { NumberedEdge(from: number($0.from), to: number($0.to), relation: $0.relation) }
+        self.init(ids: ids, edges: numbered, rank: ids.map { order[$0] ?? 1 << 40 })
     }
 
     public func incoming(_ id: EntryID, _ relation: Relation) -> [EntryID] {

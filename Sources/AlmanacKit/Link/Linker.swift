@@ -55,29 +55,35 @@ public enum Linker {
         let isShown = { (id: EntryID) in shown?.contains(id) ?? true }
 
         // One parallel pass: each entry's front matter references are checked and its
-        // body linked, or, for a body reused, its earlier references followed.
+        // body linked, or, for a body reused, its earlier references followed. Edges
+        // name entries by their number in `all`.
         let all = entries + broken
-        let linked = Parallel.map(all, jobs: jobs) { entry -> (edges: [Edge], diagnostics: [Diagnostic], body: (html: String, facts: BodyFacts)?) in
-            var edges: [Edge] = []
+        let numbers = Dictionary(all.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        let linked = Parallel.map(all, jobs: jobs) { entry -> (edges: [EntryGraph.NumberedEdge], diagnostics: [Diagnostic], body: (html: String, facts: BodyFacts)?) in
+            var edges: [EntryGraph.NumberedEdge] = []
             var diagnostics: [Diagnostic] = []
+            let from = numbers[entry.id]!
+            func link(to target: EntryID, _ relation: Relation) {
+                if isShown(target), let to = numbers[target] { edges.append(.init(from: from, to: to, relation: relation)) }
+            }
             let facts = reused[entry.id]
             for reference in entry.fieldReferences {
                 if facts == nil, let problem = resolver.problem(with: reference.target) {
                     diagnostics.append(.error(entry.path, reference.position, problem))
-                } else if isShown(reference.target) {
-                    edges.append(Edge(from: entry.id, to: reference.target, relation: reference.relation))
+                } else {
+                    link(to: reference.target, reference.relation)
                 }
             }
             if let facts {
-                for target in facts.mentions where isShown(target) { edges.append(Edge(from: entry.id, to: target, relation: .mentions)) }
+                for target in facts.mentions { link(to: target, .mentions) }
                 return (edges, diagnostics, nil)
             }
             let body = resolver.renderBody(of: entry)
-            edges += body.edges.filter { isShown($0.to) }
+            for edge in body.edges { link(to: edge.to, .mentions) }
             return (edges, diagnostics + body.diagnostics, (body.html, BodyFacts(mentions: body.edges.map(\.to).uniqued(), words: body.words)))
         }
         var diagnostics: [Diagnostic] = []
-        var edges: [Edge] = []
+        var edges: [EntryGraph.NumberedEdge] = []
         var bodies: [EntryID: String] = [:]
         var linkedFacts: [EntryID: BodyFacts] = [:]
         bodies.reserveCapacity(max(0, all.count - reused.count))
@@ -95,10 +101,10 @@ public enum Linker {
         let ordered = order(entries)
         // One rank across all kinds (kind by kind, each in its order): lists that mix kinds,
         // such as "Referenced by", need a total order, or a Set's hashing would pick one.
-        var rank: [EntryID: Int] = [:]
-        for id in EntryKind.allCases.flatMap({ ordered[$0] ?? [] }) { rank[id] = rank.count }
+        var rank = [Int](repeating: 1 << 40, count: all.count)
+        for (place, id) in EntryKind.allCases.flatMap({ ordered[$0] ?? [] }).enumerated() { rank[Int(numbers[id]!)] = place }
         let timeline = merged(ordered[.event] ?? [], ordered[.poll] ?? []) { precedes((byID[$0]!.date!, $0), (byID[$1]!.date!, $1)) }
-        let graph = EntryGraph(edges: edges, order: rank)
+        let graph = EntryGraph(ids: all.map(\.id), edges: edges, rank: rank)
         for id in ordered[.source] ?? [] where isShown(id) && graph.incoming(id).isEmpty {
             diagnostics.append(.warning(byID[id]!.path, nil, "source '\(id.slug)' is not cited or mentioned by any entry"))
         }
