@@ -106,10 +106,12 @@ import Testing
     }
 
     @Test func pathsThatWouldLeaveTheOutputFolderAreRefused() {
-        for path in ["../escape.html", "a/../../b", "/etc/passwd", "", "a//b", "./x"] {
+        for path in ["../escape.html", "a/../../b", "/etc/passwd", "", "a//b", "./x", "..", ".", "a/", "a/.", "a/..", "x\u{0}y"] {
             #expect(throws: OutputWriter.Failure.self, "\(path)") { try OutputWriter.checkInside(path) }
         }
-        #expect(throws: Never.self) { try OutputWriter.checkInside("actors/good.html") }
+        for path in ["actors/good.html", "...", "a..b/c.", ".well-known/x", "x"] {
+            #expect(throws: Never.self, "\(path)") { try OutputWriter.checkInside(path) }
+        }
     }
 
     /// Kills `almanac build` with SIGKILL while it writes, then checks that the
