@@ -51,7 +51,11 @@ let package = Package(
                 "AlmanacKit",
                 "AlmanacServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Every allocation of the process goes to mimalloc (Debian's libmimalloc-dev):
+            // a build makes millions of small, short-lived objects on every core, and
+            // glibc's malloc took about a fifth of a 20,000-event build's time.
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         // Builds Templates/ (the default theme) into the binary.
         .executableTarget(name: "embed-theme", path: "Sources/EmbedThemeTool"),
