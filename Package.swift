@@ -53,8 +53,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Every allocation of the process goes to mimalloc (Debian's libmimalloc-dev):
-            // a build makes millions of small, short-lived objects on every core, and
-            // glibc's malloc took about a fifth of a 20,000-event build's time.
+            // a build makes millions of small, short-lived objects on every core, and a
+            // 20,000-event build took about 8 s with glibc's malloc, 6 s with mimalloc.
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         // Builds Templates/ (the default theme) into the binary.
