@@ -56,20 +56,6 @@ public struct EntryGraph: Sendable {
         self.backlinks = backlinks
     }
 
-    /// The graph of `edges`; `order`: each entry's place in display order.
-    init(edges: [Edge], order: [EntryID: Int]) {
-        var numbers: [EntryID: Int32] = [:]
-        var ids: [EntryID] = []
-        func number(_ id: EntryID) -> Int32 {
-            if let known = numbers[id] { return known }
-            numbers[id] = Int32(ids.count)
-            ids.append(id)
-            return Int32(ids.count - 1)
-        }
-        let numbered = edges.map { NumberedEdge(from: number($0.from), to: number($0.to), relation: $0.relation) }
-        self.init(ids: ids, edges: numbered, rank: ids.map { order[$0] ?? 1 << 40 })
-    }
-
     public func incoming(_ id: EntryID, _ relation: Relation) -> [EntryID] {
         (backlinks[id] ?? []).filter { $0.relation == relation }.map(\.from)
     }

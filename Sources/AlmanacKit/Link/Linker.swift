@@ -130,9 +130,8 @@ public enum Linker {
     static func timelineOrdered(_ entries: [Entry]) -> [EntryID] {
         let keys = entries.map { $0.date!.sortKey }
         return sorted(entries) { a, b in
-            if keys[a] != keys[b] { return keys[a] < keys[b] }
-            let (x, y) = (entries[a].id, entries[b].id)
-            return x.slug != y.slug ? x.slug.precedesInUTF8(y.slug) : x.kind < y.kind
+            // Different dates differ in their keys; on one date, `precedes` orders by slug, then kind.
+            keys[a] != keys[b] ? keys[a] < keys[b] : precedes((entries[a].date!, entries[a].id), (entries[b].date!, entries[b].id))
         }
     }
 
