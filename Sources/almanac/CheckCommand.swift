@@ -1,3 +1,4 @@
+import AlmanacCommandLine
 import AlmanacKit
 import ArgumentParser
 import Foundation

@@ -1,118 +1,30 @@
-import AlmanacKit
-import AlmanacServe
+import AlmanacCommandLine
 import ArgumentParser
 import Foundation
 
+/// `almanac serve`: the options are read here, so that `--help` and a wrong
+/// command line answer as every other command does; then the process becomes
+/// `almanac-serve`, the program beside this one that runs the preview server
+/// (same process: Ctrl-C, the exit status and the output are the server's).
 struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Build, serve over HTTP, rebuild when Content/ or Templates/ change, and reload the browser.",
-        discussion: """
-        The preview is built into a temporary folder (or --output), never into ROOT/Output, \
-        and the reload script exists only in served pages. Ctrl-C stops.
-        """
-    )
+    static let configuration = ServeOptions.configuration
 
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var options: ServeOptions
 
-    @Option(help: ArgumentHelp("The address to listen on. Anything but loopback exposes the preview to the network.", valueName: "ADDRESS"))
-    var host = "127.0.0.1"
-
-    @Option(help: "The port to listen on; 0 picks a free one.")
-    var port: UInt16 = 8000
-
-    @Option(help: ArgumentHelp("Build into and serve from this folder, and keep it (default: a temporary folder, removed on exit).", valueName: "DIR"))
-    var output: String?
-
-    @Flag(help: "Include entries marked draft: true.")
-    var drafts = false
-
-    @Option(help: "How many threads to build with (default: one per core).")
-    var jobs: Int?
-
-    @Flag(help: "Print errors and the address only.")
-    var quiet = false
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    }
+    /// The name of the program, installed in the same folder as `almanac`.
+    static let serverName = "almanac-serve"
 
     func run() throws {
-        var options = Almanac.Options(root: site.rootURL)
-        options.includeDrafts = drafts
-        // Rebuilds on save start from the build cache: only what an edit can change is rendered.
-        options.useCache = true
-        if let jobs { options.jobs = jobs }
-        options.progress = ProgressOutput.handler(quiet: quiet)
-        var configuration = PreviewServer.Configuration(build: options, output: output.map { URL(fileURLWithPath: $0) })
-        configuration.host = host
-        configuration.port = port
-        configuration.onBuild = { [quiet] build in Self.print(build, quiet: quiet) }
-
-        // Ctrl-C and SIGTERM stop the server in order, instead of killing the process.
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let stopRequested = DispatchSemaphore(value: 0)
-        let sources = [SIGINT, SIGTERM].map { number in
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stopRequested.signal() }
-            source.resume()
-            return source
-        }
-        defer { sources.forEach { $0.cancel() } }
-
-        let server: PreviewServer
-        do {
-            server = try PreviewServer(configuration)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(1)
-        }
-        let failure = blocking {
-            do throws(PreviewServer.Failure) { try await server.start(); return nil } catch { return error }
-        }
-        if let failure {
-            FileHandle.standardError.write(Data("error: \(failure.description)\n".utf8))
-            throw ExitCode(1)
-        }
-        ProgressOutput.printLine("serving \(site.root == "." ? "this site" : site.root) at \(server.url) from \(server.folder.path)")
-        if !quiet { ProgressOutput.printLine("watching Content/ and Templates/ for changes; Ctrl-C stops") }
-
-        stopRequested.wait()
-        if !quiet { ProgressOutput.printLine("stopping") }
-        _ = blocking { await server.stop(); return nil }
+        let folder = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
+        let server = folder.appending(path: Self.serverName).path
+        // What follows `serve` on the command line, as the user wrote it.
+        let arguments = Array(CommandLine.arguments.dropFirst().drop { $0 != "serve" }.dropFirst())
+        let argv = ([Self.serverName] + arguments).map { strdup($0) } + [nil]
+        execv(server, argv)
+        // execv returns only when it failed.
+        let reason = String(cString: strerror(errno))
+        FileHandle.standardError.write(Data("error: cannot run \(server) (\(reason)); `almanac serve` needs \(Self.serverName) installed beside almanac\n".utf8))
+        throw ExitCode(1)
     }
-
-    /// Terminal output of one build: the stage lines came already; then the diagnostics and a summary.
-    private static func print(_ build: PreviewServer.Build, quiet: Bool) {
-        report(build.report.diagnostics, quiet: quiet)
-        if !build.report.succeeded {
-            let serving = build.servingLastGood ? "still serving the last good site" : "nothing to serve until the errors are fixed"
-            FileHandle.standardError.write(Data("build failed: \(summary(of: build.report.diagnostics)); \(serving)\n".utf8))
-            return
-        }
-        guard !quiet else { return }
-        var line = ProgressOutput.finished(build.report, seconds: build.seconds)
-        if let first = build.changed.first {
-            line += " (changed: \(first)\(build.changed.count > 1 ? " and \(build.changed.count - 1) more" : ""))"
-        }
-        ProgressOutput.printLine(line)
-    }
-}
-
-/// Runs async work from synchronous code (the command line's `run`) and waits for it.
-private func blocking(_ work: @escaping @Sendable () async -> PreviewServer.Failure?) -> PreviewServer.Failure? {
-    let done = DispatchSemaphore(value: 0)
-    let box = FailureBox()
-    Task {
-        box.failure = await work()
-        done.signal()
-    }
-    done.wait()
-    return box.failure
-}
-
-/// Carries the outcome out of the task; written once before the semaphore is signalled.
-private final class FailureBox: @unchecked Sendable {
-    var failure: PreviewServer.Failure?
 }

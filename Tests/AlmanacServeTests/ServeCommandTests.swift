@@ -60,6 +60,21 @@ struct ServeCommandTests {
         #expect(second.stderr.hasPrefix("error: cannot listen on 127.0.0.1:\(port)"))
         #expect(try await first.interrupt() == 0)
     }
+
+    /// `almanac serve` runs the `almanac-serve` program installed beside it; a
+    /// copy of `almanac` alone says what is missing instead of failing obscurely.
+    @Test func withoutTheServerProgramServeSaysWhatIsMissing() async throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "almanac-alone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let alone = folder.appending(path: "almanac")
+        try FileManager.default.copyItem(at: ServeProcess.binary, to: alone)
+        let run = try ServeProcess(["serve", "--port", "0"], binary: alone)
+        defer { run.kill() }
+        #expect(try await run.exit() == 1)
+        #expect(run.stderr.contains("`almanac serve` needs almanac-serve installed beside almanac"))
+        #expect(run.stdout.isEmpty)
+    }
 }
 
 /// A running `almanac` whose output is collected as it comes.
@@ -75,8 +90,8 @@ final class ServeProcess: @unchecked Sendable {
     var stdout: String { lock.withLock { out } }
     var stderr: String { lock.withLock { err } }
 
-    init(_ arguments: [String]) throws {
-        process.executableURL = Self.binary
+    init(_ arguments: [String], binary: URL = ServeProcess.binary) throws {
+        process.executableURL = binary
         process.arguments = arguments
         let outPipe = Pipe(), errPipe = Pipe()
         process.standardOutput = outPipe

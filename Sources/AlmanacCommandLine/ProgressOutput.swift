@@ -3,21 +3,21 @@ import Foundation
 
 /// Progress lines on standard output: one per stage, then a summary.
 /// `--quiet` prints none of them (errors still go to standard error).
-enum ProgressOutput {
+public enum ProgressOutput {
     /// Prints each stage as it finishes, or nothing when quiet.
-    static func handler(quiet: Bool) -> Almanac.ProgressHandler? {
+    public static func handler(quiet: Bool) -> Almanac.ProgressHandler? {
         guard !quiet else { return nil }
         return { stage in printLine(stage.line) }
     }
 
     /// `built 1240 pages (1262 files) in 1.05 s: 0 errors, 2 warnings`
-    static func finished(_ report: Almanac.Report, seconds: Double, into folder: String? = nil) -> String {
+    public static func finished(_ report: Almanac.Report, seconds: Double, into folder: String? = nil) -> String {
         let place = folder.map { " into \($0)" } ?? ""
         return "built \(report.pagesWritten) pages (\(report.filesWritten) files)\(place) in \(String(format: "%.2f", seconds)) s: \(summary(of: report.diagnostics))"
     }
 
     /// One line, flushed at once (standard output may be a pipe).
-    static func printLine(_ text: String) {
+    public static func printLine(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 }

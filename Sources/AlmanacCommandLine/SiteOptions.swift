@@ -1,0 +1,28 @@
+import AlmanacKit
+import ArgumentParser
+import Foundation
+
+/// Options every command that reads a site shares.
+public struct SiteOptions: ParsableArguments {
+    public init() {}
+
+    @Option(name: .long, help: ArgumentHelp("The site's root folder, holding Content/, Templates/ and Output/.", valueName: "DIR"))
+    public var root: String = "."
+
+    public var rootURL: URL { URL(fileURLWithPath: root).standardizedFileURL }
+}
+
+/// Prints diagnostics, one a line, to standard error.
+public func report(_ diagnostics: [Diagnostic], quiet: Bool = false) {
+    var text = ""
+    for diagnostic in diagnostics where !quiet || diagnostic.isError { text += diagnostic.description + "\n" }
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+/// One line that counts errors and warnings, for the end of a run.
+public func summary(of diagnostics: [Diagnostic]) -> String {
+    let errors = diagnostics.filter(\.isError).count
+    let warnings = diagnostics.count - errors
+    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    return "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+}
