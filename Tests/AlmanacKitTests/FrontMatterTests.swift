@@ -30,7 +30,7 @@ import Testing
         let parsed = EntryParser.parse(text, id: EntryID(.actor, "t"), path: "Content/actors/t.md")
         let entry = try #require(parsed.entry)
         let config = SiteConfig(title: "S")
-        let (_, diagnostics) = Linker.link(config: config, entries: [entry], includeDrafts: false, jobs: 1)
+        let (_, diagnostics) = Linker.link(config: config, entries: [entry], markdown: [entry.id: parsed.body], includeDrafts: false, jobs: 1)
         #expect(diagnostics.map(\.description) == ["Content/actors/t.md:6:5: error: no actor 'missing' in this site"])
     }
 

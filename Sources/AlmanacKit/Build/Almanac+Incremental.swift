@@ -49,9 +49,13 @@ extension Almanac {
         let previous = Dictionary(cached.map { ($0.entry.id, $0) }, uniquingKeysWith: { _, later in later })
         guard let edited = parseAgain(Array(editedFiles.values), loader: loader, options: options) else { return nil }
         var entries = previous.mapValues(\.entry)
-        for (entry, _) in edited { entries[entry.id] = entry }
+        var markdown: [EntryID: String] = [:]
+        for (entry, body, _) in edited {
+            entries[entry.id] = entry
+            markdown[entry.id] = body
+        }
         let resolver = Resolver(entries: entries, drafts: [], unparsed: [], unsafeHTML: config.unsafeHTML)
-        let editedBodies = Parallel.map(edited.map(\.entry), jobs: options.jobs) { resolver.renderBody(of: $0) }
+        let editedBodies = Parallel.map(edited, jobs: options.jobs) { resolver.renderBody(of: $0.entry, markdown: $0.body) }
         guard !editedBodies.contains(where: { $0.diagnostics.contains(where: \.isError) }) else { return nil }
         clock.finish(.parse, edited.count, "entries")
 
@@ -65,7 +69,10 @@ extension Almanac {
         let again = affected.subtracting(changed)
         let others = again.isEmpty ? [] : listing.files.filter { file in if case .entry(let id) = file.role { again.contains(id) } else { false } }
         guard let reparsed = parseAgain(others, loader: loader, options: options) else { return nil }
-        for (entry, _) in reparsed { entries[entry.id] = entry }
+        for (entry, body, _) in reparsed {
+            entries[entry.id] = entry
+            markdown[entry.id] = body
+        }
         var reused: [EntryID: Linker.BodyFacts] = [:]
         var known: [EntryID: SiteRenderer.Reusable] = [:]
         reused.reserveCapacity(previous.count)
@@ -74,7 +81,7 @@ extension Almanac {
             if !affected.contains(id) { reused[id] = old.body }
             if !changed.contains(id), let rendered = old.rendered { known[id] = rendered }
         }
-        let (linked, linkDiagnostics) = Linker.link(config: config, entries: Array(entries.values), reused: reused, shown: affected,
+        let (linked, linkDiagnostics) = Linker.link(config: config, entries: Array(entries.values), markdown: consume markdown, reused: reused, shown: affected,
                                                     includeDrafts: options.includeDrafts, jobs: options.jobs)
         guard let site = linked, !linkDiagnostics.contains(where: \.isError) else { return nil }
         clock.finish(.link, affected.count, "entries to show")
@@ -83,7 +90,7 @@ extension Almanac {
         // The search index is patched when every entry keeps its number in it
         // (none added or moved: the entries parsed again but not edited are as they were).
         var before: [EntryID: (document: SearchIndex.Document, words: String)]? = impact.reordered ? nil : [:]
-        for (entry, _) in edited + reparsed where before != nil && EntryKind.referenceable.contains(entry.kind) {
+        for (entry, _, _) in edited + reparsed where before != nil && EntryKind.referenceable.contains(entry.kind) {
             guard let old = previous[entry.id], let document = old.rendered?.search else {
                 before = nil
                 break
@@ -119,7 +126,7 @@ extension Almanac {
 
         // 7. Remember this build.
         var warnings = Dictionary(grouping: previous.values.flatMap(\.warnings), by: \.path)
-        for (entry, diagnostics) in edited + reparsed { warnings[entry.path] = diagnostics }
+        for (entry, _, diagnostics) in edited + reparsed { warnings[entry.path] = diagnostics }
         let diagnostics = (warnings.values.flatMap { $0 } + configDiagnostics + linkDiagnostics + themeDiagnostics).sorted()
         var outputs = state.outputs
         outputs.merge(BuildCache.outputStamps(rendered, in: options.output, jobs: options.jobs)) { $1 }
@@ -136,15 +143,15 @@ extension Almanac {
     }
 
     /// Reads and parses `files` again; nil if any has an error or is a draft left out of the build.
-    private static func parseAgain(_ files: [ContentFile], loader: ContentLoader, options: Options) -> [(entry: Entry, warnings: [Diagnostic])]? {
-        let results = Parallel.map(files, jobs: options.jobs) { file -> (Entry, [Diagnostic])? in
+    private static func parseAgain(_ files: [ContentFile], loader: ContentLoader, options: Options) -> [(entry: Entry, body: String, warnings: [Diagnostic])]? {
+        let results = Parallel.map(files, jobs: options.jobs) { file -> (Entry, String, [Diagnostic])? in
             guard case .entry(let id) = file.role, case .success(let text) = loader.read(file) else { return nil }
             let parsed = EntryParser.parse(text, id: id, path: file.path)
             guard let entry = parsed.entry, options.includeDrafts || !entry.draft else { return nil }
-            return (entry, parsed.diagnostics)
+            return (entry, parsed.body, parsed.diagnostics)
         }
         let parsed = results.compactMap { $0 }
-        return parsed.count == files.count ? parsed.map { (entry: $0.0, warnings: $0.1) } : nil
+        return parsed.count == files.count ? parsed.map { (entry: $0.0, body: $0.1, warnings: $0.2) } : nil
     }
 
     /// Stores what the next build needs to start from this one: every entry, or

@@ -21,9 +21,9 @@ extension Almanac {
             offset = frontMatter.bodyLineOffset
         }
         let entry = Entry(id: id, path: path, title: "", summary: nil, aliases: [], draft: false, details: .page,
-                          body: String(body), bodyLineOffset: offset, fieldReferences: [])
+                          bodyLineOffset: offset, fieldReferences: [])
         let resolver = Resolver(entries: site.entries, drafts: [], unparsed: [], unsafeHTML: unsafe || site.config.unsafeHTML)
-        let linked = resolver.renderBody(of: entry)
+        let linked = resolver.renderBody(of: entry, markdown: String(body))
         let diagnostics = (loaded.diagnostics + linked.diagnostics).sorted()
         return (diagnostics.contains(where: \.isError) ? nil : linked.html, diagnostics)
     }

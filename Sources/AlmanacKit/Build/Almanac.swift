@@ -47,24 +47,28 @@ public enum Almanac {
         var loaded = Loaded(listedFiles: listing.files, diagnostics: listing.diagnostics)
         clock.finish(.load, listing.files.count, "files")
 
-        let parsed = Parallel.map(listing.files, jobs: options.jobs) { file in parse(file, with: loader) }
+        var parsed = Parallel.map(listing.files, jobs: options.jobs) { file in parse(file, with: loader) }
         var config: SiteConfig?
         var entries: [Entry] = []
         var broken: [Entry] = []
+        var markdown: [EntryID: String] = [:]
+        markdown.reserveCapacity(parsed.count)
         for (file, result) in zip(listing.files, parsed) {
             loaded.diagnostics += result.diagnostics
             switch (file.role, result.value) {
             case (.siteConfig, .config(let value)): config = value
-            case (.entry, .entry(let entry)): entries.append(entry)
-            case (.entry, .partial(let entry)): broken.append(entry)
+            case (.entry, .entry(let entry, let body)): entries.append(entry); markdown[entry.id] = body
+            case (.entry, .partial(let entry, let body)): broken.append(entry); markdown[entry.id] = body
             case (.staticFile, _): loaded.staticFiles.append(file)
             default: break
             }
         }
+        // The bodies' only holder is now `markdown`, which the linker takes (see `Linker.link`).
+        parsed = []
         clock.finish(.parse, entries.count + broken.count, "entries")
         // Without usable settings the entries are still linked, so that every problem is reported at once.
         let (site, linkDiagnostics) = Linker.link(config: config ?? SiteConfig(title: ""), entries: entries, broken: broken,
-                                                  includeDrafts: options.includeDrafts, jobs: options.jobs)
+                                                  markdown: consume markdown, includeDrafts: options.includeDrafts, jobs: options.jobs)
         clock.finish(.link, site?.graph.backlinks.values.reduce(0) { $0 + $1.count } ?? 0, "links")
         loaded.diagnostics += linkDiagnostics
         loaded.diagnostics.sort()
@@ -72,7 +76,7 @@ public enum Almanac {
         return loaded
     }
 
-    private enum Parsed { case config(SiteConfig), entry(Entry), partial(Entry) }
+    private enum Parsed { case config(SiteConfig), entry(Entry, body: String), partial(Entry, body: String) }
 
     private static func parse(_ file: ContentFile, with loader: ContentLoader) -> (value: Parsed?, diagnostics: [Diagnostic]) {
         if case .staticFile = file.role { return (nil, []) }
@@ -87,7 +91,8 @@ public enum Almanac {
             return (config.map(Parsed.config), diagnostics)
         case .entry(let id):
             let parsed = EntryParser.parse(text, id: id, path: file.path)
-            return (parsed.entry.map(Parsed.entry) ?? parsed.partial.map(Parsed.partial), parsed.diagnostics)
+            let value = parsed.entry.map { Parsed.entry($0, body: parsed.body) } ?? parsed.partial.map { Parsed.partial($0, body: parsed.body) }
+            return (value, parsed.diagnostics)
         case .staticFile:
             return (nil, [])
         }

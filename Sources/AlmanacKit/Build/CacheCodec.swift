@@ -281,7 +281,7 @@ enum CacheCodec {
                 references.append(FieldReference(target: target, relation: relation, position: try position()))
             }
             return Entry(id: id, path: path, title: title, summary: summary, aliases: aliases, draft: draft, details: try details(),
-                         body: "", bodyLineOffset: bodyLineOffset, fieldReferences: references)
+                         bodyLineOffset: bodyLineOffset, fieldReferences: references)
         }
 
         private mutating func details() throws(Malformed) -> Entry.Details {

@@ -44,12 +44,16 @@ public enum Linker {
     /// not checked again. With `shown`, the graph holds the backlinks of those
     /// entries only, and only those are warned about when nothing refers to them:
     /// a rebuild renders no other page, and the others' warnings are as before.
-    public static func link(config: SiteConfig, entries allEntries: [Entry], broken: [Entry] = [], reused: [EntryID: BodyFacts] = [:],
-                            shown: Set<EntryID>? = nil, includeDrafts: Bool, jobs: Int) -> (LinkedSite?, [Diagnostic]) {
+    ///
+    /// `markdown` holds the body of each entry to link (none for those reused).
+    /// The linker takes it: each body is freed as soon as its HTML is made, so
+    /// that a site's Markdown and its HTML are not both held at once, which was
+    /// the peak of a build's memory. Pass it with `consume`, or a copy holds on.
+    public static func link(config: SiteConfig, entries allEntries: [Entry], broken: [Entry] = [], markdown: consuming [EntryID: String],
+                            reused: [EntryID: BodyFacts] = [:], shown: Set<EntryID>? = nil, includeDrafts: Bool, jobs: Int) -> (LinkedSite?, [Diagnostic]) {
         let unparsed = Set(broken.map(\.id))
         let entries = allEntries.filter { includeDrafts || !$0.draft }
-        // Bodies are linked from `entries`; the site keeps the entries without their Markdown.
-        let byID = Dictionary(entries.map { ($0.id, $0.withoutBody) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let drafts = Set(allEntries.filter { !includeDrafts && $0.draft }.map(\.id))
         let resolver = Resolver(entries: byID, drafts: drafts, unparsed: unparsed, unsafeHTML: config.unsafeHTML)
         let isShown = { (id: EntryID) in shown?.contains(id) ?? true }
@@ -59,28 +63,37 @@ public enum Linker {
         // name entries by their number in `all`.
         let all = entries + broken
         let numbers = Dictionary(all.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
-        let linked = Parallel.map(all, jobs: jobs) { entry -> (edges: [EntryGraph.NumberedEdge], diagnostics: [Diagnostic], body: (html: String, facts: BodyFacts)?) in
-            var edges: [EntryGraph.NumberedEdge] = []
-            var diagnostics: [Diagnostic] = []
-            let from = numbers[entry.id]!
-            func link(to target: EntryID, _ relation: Relation) {
-                if isShown(target), let to = numbers[target] { edges.append(.init(from: from, to: to, relation: relation)) }
-            }
-            let facts = reused[entry.id]
-            for reference in entry.fieldReferences {
-                if facts == nil, let problem = resolver.problem(with: reference.target) {
-                    diagnostics.append(.error(entry.path, reference.position, problem))
-                } else {
-                    link(to: reference.target, reference.relation)
+        // Moved, not copied, out of `markdown`: each slot is then the body's only holder.
+        var bodyTexts = all.map { markdown.removeValue(forKey: $0.id) ?? "" }
+        let linked = bodyTexts.withUnsafeMutableBufferPointer { buffer in
+            let texts = UnsafeSendable(buffer)
+            return Parallel.map(Array(all.indices), jobs: jobs) { index -> (edges: [EntryGraph.NumberedEdge], diagnostics: [Diagnostic], body: (html: String, facts: BodyFacts)?) in
+                let entry = all[index]
+                var edges: [EntryGraph.NumberedEdge] = []
+                var diagnostics: [Diagnostic] = []
+                let from = numbers[entry.id]!
+                func link(to target: EntryID, _ relation: Relation) {
+                    if isShown(target), let to = numbers[target] { edges.append(.init(from: from, to: to, relation: relation)) }
                 }
+                let facts = reused[entry.id]
+                for reference in entry.fieldReferences {
+                    if facts == nil, let problem = resolver.problem(with: reference.target) {
+                        diagnostics.append(.error(entry.path, reference.position, problem))
+                    } else {
+                        link(to: reference.target, reference.relation)
+                    }
+                }
+                if let facts {
+                    for target in facts.mentions { link(to: target, .mentions) }
+                    return (edges, diagnostics, nil)
+                }
+                // Each worker empties its own slots.
+                var text = ""
+                swap(&text, &texts.value[index])
+                let body = resolver.renderBody(of: entry, markdown: text)
+                for edge in body.edges { link(to: edge.to, .mentions) }
+                return (edges, diagnostics + body.diagnostics, (body.html, BodyFacts(mentions: body.edges.map(\.to).uniqued(), words: body.words)))
             }
-            if let facts {
-                for target in facts.mentions { link(to: target, .mentions) }
-                return (edges, diagnostics, nil)
-            }
-            let body = resolver.renderBody(of: entry)
-            for edge in body.edges { link(to: edge.to, .mentions) }
-            return (edges, diagnostics + body.diagnostics, (body.html, BodyFacts(mentions: body.edges.map(\.to).uniqued(), words: body.words)))
         }
         var diagnostics: [Diagnostic] = []
         var edges: [EntryGraph.NumberedEdge] = []

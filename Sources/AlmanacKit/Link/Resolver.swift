@@ -30,11 +30,11 @@ struct Resolver: Sendable {
     }
 
     /// Renders an entry's body with every cross-reference resolved.
-    func renderBody(of entry: Entry) -> LinkedBody {
+    func renderBody(of entry: Entry, markdown: String) -> LinkedBody {
         var edges: [Edge] = []
         var diagnostics: [Diagnostic] = []
         var columns: ColumnMap?
-        let rendered = Markdown.render(entry.body, unsafe: unsafeHTML, collectText: true) { link in
+        let rendered = Markdown.render(markdown, unsafe: unsafeHTML, collectText: true) { link in
             switch resolve(link, from: entry.id) {
             case .keep:
                 return .keep
@@ -44,7 +44,7 @@ struct Resolver: Sendable {
             case .rewrite(let url):
                 return .replace(url: url, text: nil)
             case .broken(let message):
-                if columns == nil { columns = ColumnMap(entry.body) }
+                if columns == nil { columns = ColumnMap(markdown) }
                 let column = columns!.column(line: link.line, byteColumn: link.byteColumn)
                 let position = SourcePosition(line: link.line, column: column).shifted(by: entry.bodyLineOffset)
                 diagnostics.append(.error(entry.path, position, message))

@@ -1,4 +1,6 @@
 /// One Markdown file of `Content/`, with its front matter checked and typed.
+/// Its body is not part of it: the parser hands the Markdown to the linker
+/// apart, which lets each go once its HTML is made (`Linker.link`).
 ///
 /// A value, held in one shared box: an entry is copied into dictionaries, lists
 /// and contexts many times per build, and copying its dozen fields one by one
@@ -12,12 +14,11 @@ public struct Entry: Sendable {
         let aliases: [String]
         let draft: Bool
         let details: Details
-        let body: String
         let bodyLineOffset: Int
         let fieldReferences: [FieldReference]
 
         init(id: EntryID, path: String, title: String, summary: String?, aliases: [String], draft: Bool, details: Details,
-             body: String, bodyLineOffset: Int, fieldReferences: [FieldReference]) {
+             bodyLineOffset: Int, fieldReferences: [FieldReference]) {
             self.id = id
             self.path = path
             self.title = title
@@ -25,7 +26,6 @@ public struct Entry: Sendable {
             self.aliases = aliases
             self.draft = draft
             self.details = details
-            self.body = body
             self.bodyLineOffset = bodyLineOffset
             self.fieldReferences = fieldReferences
         }
@@ -34,9 +34,9 @@ public struct Entry: Sendable {
     private let storage: Storage
 
     public init(id: EntryID, path: String, title: String, summary: String?, aliases: [String], draft: Bool, details: Details,
-                body: String, bodyLineOffset: Int, fieldReferences: [FieldReference]) {
+                bodyLineOffset: Int, fieldReferences: [FieldReference]) {
         storage = Storage(id: id, path: path, title: title, summary: summary, aliases: aliases, draft: draft, details: details,
-                          body: body, bodyLineOffset: bodyLineOffset, fieldReferences: fieldReferences)
+                          bodyLineOffset: bodyLineOffset, fieldReferences: fieldReferences)
     }
 
     public var id: EntryID { storage.id }
@@ -47,8 +47,6 @@ public struct Entry: Sendable {
     public var aliases: [String] { storage.aliases }
     public var draft: Bool { storage.draft }
     public var details: Details { storage.details }
-    /// The Markdown after the front matter (empty once the site is linked).
-    public var body: String { storage.body }
     /// How many lines of the file come before the body (the front matter).
     public var bodyLineOffset: Int { storage.bodyLineOffset }
     /// Every reference made in the front matter, with where it was written.
@@ -56,11 +54,6 @@ public struct Entry: Sendable {
 
     public var kind: EntryKind { id.kind }
 
-    /// The same entry without its Markdown, once that is rendered.
-    var withoutBody: Entry {
-        body.isEmpty ? self : Entry(id: id, path: path, title: title, summary: summary, aliases: aliases, draft: draft, details: details,
-                                    body: "", bodyLineOffset: bodyLineOffset, fieldReferences: fieldReferences)
-    }
     public var slug: String { id.slug }
 
     /// Whether two versions of an entry say the same in their front matter: then

@@ -22,27 +22,27 @@ public enum EntryParser {
         /// When the file has errors: what could be read of it (its body and its
         /// references), so that its links are still checked and every problem is reported at once.
         public var partial: Entry?
+        /// The Markdown after the front matter, of the entry or the partial one.
+        public var body: String
         public var diagnostics: [Diagnostic]
     }
 
     /// Parses one entry file. Every problem (errors and warnings) is in the diagnostics.
     public static func parse(_ text: String, id: EntryID, path: String) -> Parsed {
-        let (entry, diagnostics, partial) = parseEntry(text, id: id, path: path)
-        return Parsed(entry: entry, partial: entry == nil ? partial : nil, diagnostics: diagnostics)
+        guard let frontMatter = try? FrontMatter.split(text) else {
+            return Parsed(entry: nil, partial: nil, body: "",
+                          diagnostics: [.error(path, SourcePosition(line: 1, column: 1), "front matter opened here is never closed (expected a line '---')")])
+        }
+        let (entry, diagnostics, partial) = parseEntry(text, frontMatter: frontMatter, id: id, path: path)
+        return Parsed(entry: entry, partial: entry == nil ? partial : nil, body: String(frontMatter.body), diagnostics: diagnostics)
     }
 
-    private static func parseEntry(_ text: String, id: EntryID, path: String) -> (Entry?, [Diagnostic], Entry?) {
+    private static func parseEntry(_ text: String, frontMatter: FrontMatter, id: EntryID, path: String) -> (Entry?, [Diagnostic], Entry?) {
         var diagnostics: [Diagnostic] = []
-        let frontMatter: FrontMatter
-        do {
-            frontMatter = try FrontMatter.split(text)
-        } catch {
-            return (nil, [.error(path, SourcePosition(line: 1, column: 1), "front matter opened here is never closed (expected a line '---')")], nil)
-        }
         guard let yaml = frontMatter.yaml else {
             if id.kind == .home {
                 return (Entry(id: id, path: path, title: "", summary: nil, aliases: [], draft: false, details: .page,
-                              body: String(frontMatter.body), bodyLineOffset: 0, fieldReferences: []), [], nil)
+                              bodyLineOffset: 0, fieldReferences: []), [], nil)
             }
             let problem = text.trimmingWhitespace.isEmpty ? "is empty" : "has no front matter"
             return (nil, [.error(path, SourcePosition(line: 1, column: 1), "\(problem): every entry needs front matter with at least a title, between two '---' lines")],
@@ -64,7 +64,7 @@ public enum EntryParser {
         }
         let entry = Entry(
             id: id, path: path, title: title ?? "", summary: summary, aliases: aliases, draft: draft,
-            details: details, body: String(frontMatter.body), bodyLineOffset: frontMatter.bodyLineOffset,
+            details: details, bodyLineOffset: frontMatter.bodyLineOffset,
             fieldReferences: fields.references
         )
         return (entry, diagnostics, nil)
@@ -72,7 +72,7 @@ public enum EntryParser {
 
     private static func partial(_ id: EntryID, _ path: String, _ frontMatter: FrontMatter, references: [FieldReference]) -> Entry {
         Entry(id: id, path: path, title: "", summary: nil, aliases: [], draft: false, details: .page,
-              body: String(frontMatter.body), bodyLineOffset: frontMatter.bodyLineOffset, fieldReferences: references)
+              bodyLineOffset: frontMatter.bodyLineOffset, fieldReferences: references)
     }
 
     private static func parseDetails(of kind: EntryKind, _ fields: inout FieldReader) -> Entry.Details? {
