@@ -96,17 +96,19 @@ struct SearchIndex: Sendable {
         [(document.title, .title), (document.aliases, .alias), (document.summary, .summary), (body, .body)]
     }
 
-    /// Words by number, each with its postings (`doc * 4 + field`, in doc order)
-    /// and the last doc it was seen in: fields are read best first, so a word's
-    /// first sighting in a doc is its best field, and no per-doc set is needed.
-    /// Words are split among the threads by their first byte, so that each
-    /// thread numbers its own words in document order; together they sort as one.
+    /// Words by number, each with its postings text (see `encode`), written as
+    /// the docs are read in order, and the last value written: fields are read
+    /// best first, so a word's first sighting in a doc is its best field, and no
+    /// per-doc set is needed. Words are split among the threads by their first
+    /// byte, so that each thread numbers its own words in document order;
+    /// together they sort as one.
     private static func table(_ fields: [[(String, Field)]], jobs: Int) -> [(word: String, postings: String)] {
         let workers = max(1, min(jobs, 8))
         let partial = Parallel.map(Array(0..<workers), jobs: workers) { worker -> [(word: String, postings: String)] in
             var table = WordTable(capacity: 1 << 14)
-            var postings: [[Int]] = []
-            var lastDoc: [Int] = []
+            // Text, not a list of numbers: a value takes two or three bytes, not eight.
+            var postings: [[UInt8]] = []
+            var last: [Int] = []
             for (doc, fields) in fields.enumerated() {
                 for (words, field) in fields {
                     var words = words
@@ -120,16 +122,18 @@ struct SearchIndex: Sendable {
                             let (number, inserted) = table.insert(UnsafeBufferPointer(rebasing: bytes[start ..< end]))
                             if inserted {
                                 postings.append([])
-                                lastDoc.append(-1)
+                                last.append(-1)
                             }
-                            guard lastDoc[number] != doc else { continue }
-                            lastDoc[number] = doc
-                            postings[number].append(doc * 4 + field.rawValue)
+                            guard last[number] < doc * 4 else { continue }
+                            let value = doc * 4 + field.rawValue
+                            if last[number] >= 0 { postings[number].append(UInt8(ascii: ",")) }
+                            postings[number].appendDigits(of: UInt64(value - max(0, last[number])), radix: 36)
+                            last[number] = value
                         }
                     }
                 }
             }
-            return (0 ..< table.count).map { (word: table.string($0), postings: SearchIndex.encode(postings[$0])) }
+            return (0 ..< table.count).map { (word: table.string($0), postings: String(decoding: postings[$0], as: UTF8.self)) }
         }
         return partial.flatMap { $0 }.sorted { $0.word.precedesInUTF8($1.word) }
     }
