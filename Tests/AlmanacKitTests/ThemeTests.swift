@@ -16,6 +16,19 @@ import Testing
         #expect(TemplatePartials.position(of: "partials/empty", in: template.description) == SourcePosition(line: 3, column: 11))
     }
 
+    /// Builds check the partials of a site's own templates only: the default
+    /// theme's must all be there.
+    @Test func everyPartialTheDefaultThemeNamesIsInIt() throws {
+        let paths = Set(DefaultTheme.base64Files.map(\.path))
+        for (path, base64) in DefaultTheme.base64Files where path.hasSuffix(".mustache") {
+            let text = try #require(String(data: Data(base64Encoded: base64)!, encoding: .utf8))
+            for partial in TemplatePartials.names(in: try MustacheTemplate(string: text)) {
+                #expect(paths.contains(partial + ".mustache"), "\(path) names the partial \(partial)")
+            }
+        }
+        #expect(paths.count > 15)
+    }
+
     @Test func aMissingPartialIsAnErrorNotAnEmptyString() {
         let scratch = TemporaryFolder()
         let root = makeSite(["Content/pages/p.md": "---\ntitle: P\n---\n",
