@@ -19,8 +19,8 @@ public enum EntryParser {
     public struct Parsed: Sendable {
         /// The entry, when the file has no errors.
         public var entry: Entry?
-        /// When the file has errors: what could be read of it (its body and its
-        /// references), so that its links are still checked and every problem is reported at once.
+        /// When the file has errors: what could be read of it (its references; its
+        /// body is in `body`), so that its links are still checked and every problem is reported at once.
         public var partial: Entry?
         /// The Markdown after the front matter, of the entry or the partial one.
         public var body: String

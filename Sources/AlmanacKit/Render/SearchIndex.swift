@@ -96,7 +96,7 @@ struct SearchIndex: Sendable {
         [(document.title, .title), (document.aliases, .alias), (document.summary, .summary), (body, .body)]
     }
 
-    /// Words by number, each with its postings text (see `encode`), written as
+    /// Words by number, each with its postings text (see `appendPosting`), written as
     /// the docs are read in order, and the last value written: fields are read
     /// best first, so a word's first sighting in a doc is its best field, and no
     /// per-doc set is needed. Words are split among the threads by their first
@@ -126,8 +126,7 @@ struct SearchIndex: Sendable {
                             }
                             guard last[number] < doc * 4 else { continue }
                             let value = doc * 4 + field.rawValue
-                            if last[number] >= 0 { postings[number].append(UInt8(ascii: ",")) }
-                            postings[number].appendDigits(of: UInt64(value - max(0, last[number])), radix: 36)
+                            SearchIndex.appendPosting(value, after: last[number], to: &postings[number])
                             last[number] = value
                         }
                     }
@@ -344,13 +343,19 @@ struct SearchIndex: Sendable {
     private static func encode(_ values: [Int]) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(values.count * 4)
-        var previous = 0
+        var last = -1
         for value in values {
-            if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
-            bytes.appendDigits(of: UInt64(value - previous), radix: 36)
-            previous = value
+            appendPosting(value, after: last, to: &bytes)
+            last = value
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `value` to postings text whose last value is `last` (-1: none yet):
+    /// its gap from the last value (from 0 for the first), after a comma.
+    private static func appendPosting(_ value: Int, after last: Int, to bytes: inout [UInt8]) {
+        if last >= 0 { bytes.append(UInt8(ascii: ",")) }
+        bytes.appendDigits(of: UInt64(value - max(0, last)), radix: 36)
     }
 
     private static func shortened(_ text: String) -> String {
