@@ -70,6 +70,13 @@ struct ContextBuilder {
                 "breadcrumbs": items.isEmpty ? absent : ["items": items] as TemplateContext]
     }
 
+    /// What names an entry: its title, or for a home page without one of its
+    /// own, the site's title (as the home page's h1 does).
+    func title(of id: EntryID) -> String {
+        let title = site.entries[id]?.title ?? ""
+        return title.isEmpty && id == .home ? site.config.title : title
+    }
+
     /// A link to an entry from `page`, with what lists show of it.
     func item(_ id: EntryID, from page: Page) -> TemplateContext {
         let entry = site[id]
@@ -77,7 +84,7 @@ struct ContextBuilder {
         // which renders as nothing): a missing key would make swift-mustache
         // search every enclosing context for it, on every item.
         var item: TemplateContext = [
-            "title": entry.title, "url": page.root + id.outputPath, "kind": id.kind.noun, "slug": id.slug,
+            "title": title(of: id), "url": page.root + id.outputPath, "kind": id.kind.noun, "slug": id.slug,
             "summary": entry.summary ?? absent, "date": absent, "datetime": absent,
             "actor_kind": absent, "role": absent, "publication": absent,
         ]

@@ -1,9 +1,7 @@
 /// Contexts of the pages that list entries: home, timeline, indexes, search, 404.
 extension ContextBuilder {
     func homePage() -> TemplateContext {
-        let home = site.entries[.home]
-        let title = home.map(\.title).flatMap { $0.isEmpty ? nil : $0 } ?? site.config.title
-        var context = base(.home, title: title, description: home?.summary, section: nil)
+        var context = base(.home, title: title(of: .home), description: site.entries[.home]?.summary, section: nil)
         context["body"] = site.bodies[.home] ?? ""
         context["counts"] = [
             ["label": "events", "count": site.ordered[.event]?.count ?? 0, "url": Page.timeline.path],

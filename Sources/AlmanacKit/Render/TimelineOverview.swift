@@ -1,30 +1,38 @@
 /// A timeline drawn as an SVG at build time, one row per year and the months
 /// across, so that it reads the same on a phone and a wide screen and needs no
-/// script. Each event or poll is a mark linked to its page (a bar for a span,
-/// cut at the turn of each year; a faint bar across the year for a date known
-/// only to the year). Marks that would overlap move to the next lane down.
+/// script. Each event or poll is one link to its page: a bar for its date or
+/// span (a span that crosses years has a bar in each year's row, all inside the
+/// one link), a bar across the year in the faint style for a date known only
+/// to the year. Marks that would overlap go to the next lane down, and a row
+/// has as many lanes as it needs, so no mark ever lies under another.
 /// With more marks than `detailLimit`, each month is one bar instead, as tall
 /// as the month is busy, linked to that month on the timeline page.
+/// Runs of years with nothing in them are one gap row ("1899–2013"), so one
+/// early date does not push the rest out of view.
 ///
 /// Context keys (template variables): `id`, `caption`, `summary` ("68 events
 /// and 2 polls from 2014 to 2023"), `detailed` (false: month bars), `key`
 /// [`event`, `poll`, `vague`] (which kinds of mark are drawn), `width`, `height`,
-/// `months` [`label`, `x`], `rows` [`year`, `y`, `label_y`, `line_y`,
-/// `marks` [`url`, `title`, `date`, `x`, `y`, `width`, `height`, `class`]].
+/// `months` [`label`, `x`], `rows` [`label`, `gap`, `label_x`, `label_y`, `line_y`],
+/// `marks` [`url`, `title`, `date`, `class`, `bars` [`x`, `y`, `width`, `height`]].
 struct TimelineOverview {
     let site: LinkedSite
     /// The entries to draw, in timeline order.
     let ids: [EntryID]
 
     static let width = 400.0
-    static let left = 40.0
+    static let left = 44.0
     static let right = 4.0
-    static let top = 18.0
-    static let laneHeight = 9.0
-    static let markHeight = 7.0
-    static let maxLanes = 5
+    static let top = 22.0
+    static let laneHeight = 13.0
+    static let markHeight = 10.0
+    /// The narrowest mark, so that a single day can still be hit.
+    static let markWidth = 10.0
+    /// The space kept between two marks in one lane.
+    static let markGap = 2.0
     static let rowGap = 8.0
-    static let busyHeight = 28.0
+    static let gapHeight = 16.0
+    static let busyHeight = 40.0
     static let detailLimit = 600
 
     init(site: LinkedSite, ids: [EntryID]? = nil) {
@@ -32,91 +40,152 @@ struct TimelineOverview {
         self.ids = ids ?? site.timeline
     }
 
-    private struct Segment {
-        let id: EntryID
-        let year: Int
+    /// One entry's stretch of one year: `mark` indexes `ids`, `from` and `to`
+    /// are where it begins and ends in the year (0 to 1).
+    struct Segment {
+        let mark: Int
         let from: Double, to: Double
         let vague: Bool
     }
 
+    /// A rectangle in the SVG's units.
+    struct Bar: Equatable {
+        let x: Double, y: Double, width: Double, height: Double
+    }
+
     /// `id` prefixes the SVG's element ids; `caption` names what it shows.
     func context(from page: Page, id: String, caption: String) -> TemplateContext? {
-        let entries = ids.map { (id: $0, entry: site[$0]) }
-        guard let firstYear = entries.map({ $0.entry.date!.year }).min(),
-              let lastYear = entries.map({ ($0.entry.end ?? $0.entry.date!).year }).max() else { return nil }
-        let plot = TimelineOverview.width - TimelineOverview.left - TimelineOverview.right
-        func x(_ fraction: Double) -> Double { TimelineOverview.left + plot * fraction }
-
-        var segments: [Int: [Segment]] = [:]
-        for (id, entry) in entries {
-            let date = entry.date!
-            let last = entry.end ?? date
-            for year in date.year...max(date.year, last.year) {
-                let from = year == date.year ? TimelineOverview.fraction(date.earliest, offset: 0) : 0
-                let to = year == last.year ? TimelineOverview.fraction(last.latest, offset: 1) : 1
-                segments[year, default: []].append(Segment(id: id, year: year, from: from, to: to,
-                                                           vague: date.precision == .year && entry.end == nil))
-            }
-        }
+        let segments = yearSegments()
         let detailed = segments.values.reduce(0) { $0 + $1.count } <= TimelineOverview.detailLimit
-
-        var classes = Set<String>()
         let counts = detailed ? [:] : monthCounts()
-        let busiest = counts.values.flatMap { $0.dropFirst() }.max() ?? 1
+        let years = detailed ? Set(segments.keys) : Set(counts.keys)
+        guard let firstYear = years.min(), let lastYear = years.max() else { return nil }
+
         var rows: [TemplateContext] = []
+        var bars = [[Bar]](repeating: [], count: ids.count)
+        var monthMarks: [TemplateContext] = []
         var y = TimelineOverview.top
-        for year in firstYear...lastYear {
-            let yearSegments = segments[year] ?? []
-            var marks: [TemplateContext] = []
-            var height = TimelineOverview.laneHeight
+        var year = firstYear
+        while year <= lastYear {
+            guard years.contains(year) else {
+                var end = year
+                while !years.contains(end + 1) { end += 1 }
+                rows.append(row(label: end == year ? String(year) : "\(year)–\(end)", gap: true, top: y, height: TimelineOverview.gapHeight))
+                y += TimelineOverview.gapHeight + TimelineOverview.rowGap
+                year = end + 1
+                continue
+            }
+            let height: Double
             if detailed {
-                var laneEnds = [Double](repeating: -.infinity, count: TimelineOverview.maxLanes)
-                var used = 1
-                // Vague marks (the whole year) go last, so they take the lanes left free.
-                for segment in yearSegments.filter({ !$0.vague }) + yearSegments.filter(\.vague) {
-                    let from = x(segment.from), to = max(from + 3, x(segment.to))
-                    let lane = laneEnds.firstIndex { $0 + 1 <= from } ?? laneEnds.indices.min { laneEnds[$0] < laneEnds[$1] }!
-                    laneEnds[lane] = max(laneEnds[lane], to)
-                    used = max(used, lane + 1)
-                    var mark = item(segment.id, from: page)
-                    mark["x"] = fixed(from)
-                    mark["y"] = fixed(y + Double(lane) * TimelineOverview.laneHeight)
-                    mark["width"] = fixed(to - from)
-                    mark["height"] = fixed(TimelineOverview.markHeight)
-                    mark["class"] = segment.vague ? "mark vague" : (segment.id.kind == .poll ? "mark poll" : "mark")
-                    classes.insert(mark["class"] as! String)
-                    marks.append(mark)
+                let placed = TimelineOverview.lanes(segments[year]!)
+                for (segment, lane) in zip(placed.segments, placed.lanes) {
+                    bars[segment.mark].append(TimelineOverview.bar(segment, top: y + Double(lane) * TimelineOverview.laneHeight))
                 }
-                height = Double(used) * TimelineOverview.laneHeight
+                height = Double(placed.lanes.max()! + 1) * TimelineOverview.laneHeight
             } else {
                 height = TimelineOverview.busyHeight
-                marks = busyMonths(year: year, counts: counts[year] ?? [], busiest: busiest, top: y, x: x, from: page)
+                monthMarks += busyMonths(year: year, counts: counts[year]!, busiest: counts.values.flatMap { $0.dropFirst() }.max() ?? 1, top: y, from: page)
             }
-            rows.append([
-                "year": String(year), "y": fixed(y), "label_y": fixed(y + 8),
-                "line_y": fixed(y + height + TimelineOverview.rowGap / 2), "marks": marks,
-            ])
+            rows.append(row(label: String(year), gap: false, top: y, height: height))
             y += height + TimelineOverview.rowGap
+            year += 1
         }
+
+        let marks = detailed ? ids.indices.map { index -> TemplateContext in
+            var mark = item(ids[index], from: page)
+            mark["class"] = markClass(ids[index])
+            mark["bars"] = bars[index].map(barContext)
+            return mark
+        } : monthMarks
+        let classes = Set(marks.map { $0["class"] as! String })
+        let plot = TimelineOverview.width - TimelineOverview.left - TimelineOverview.right
         let months = PartialDate.monthNames.enumerated().map { index, name -> TemplateContext in
-            ["label": String(name.prefix(3)), "x": fixed(x((Double(index) + 0.5) / 12))]
+            ["label": String(name.prefix(3)), "x": fixed(TimelineOverview.left + plot * (Double(index) + 0.5) / 12)]
         }
         let events = ids.filter { $0.kind == .event }.count, polls = ids.count - events
         var tally: [String] = []
         if events > 0 { tally.append(events == 1 ? "1 event" : "\(events) events") }
         if polls > 0 { tally.append(polls == 1 ? "1 poll" : "\(polls) polls") }
-        let years = firstYear == lastYear ? "in \(firstYear)" : "from \(firstYear) to \(lastYear)"
+        let range = firstYear == lastYear ? "in \(firstYear)" : "from \(firstYear) to \(lastYear)"
         return [
             "width": fixed(TimelineOverview.width),
             "height": fixed(y),
             "months": months,
             "rows": rows,
+            "marks": marks,
             "detailed": detailed,
             "key": detailed ? ["event": classes.contains("mark"), "poll": classes.contains("mark poll"), "vague": classes.contains("mark vague")] : [:],
             "id": id,
             "caption": caption,
-            "summary": tally.joined(separator: " and ") + " " + years,
+            "summary": tally.joined(separator: " and ") + " " + range,
         ]
+    }
+
+    /// Each entry cut at the turn of each year it spans, by year.
+    private func yearSegments() -> [Int: [Segment]] {
+        var segments: [Int: [Segment]] = [:]
+        for (index, id) in ids.enumerated() {
+            let entry = site[id]
+            let date = entry.date!
+            let last = entry.end ?? date
+            for year in date.year...max(date.year, last.year) {
+                let from = year == date.year ? TimelineOverview.fraction(date.earliest, offset: 0) : 0
+                let to = year == last.year ? TimelineOverview.fraction(last.latest, offset: 1) : 1
+                segments[year, default: []].append(Segment(mark: index, from: from, to: to,
+                                                           vague: date.precision == .year && entry.end == nil))
+            }
+        }
+        return segments
+    }
+
+    /// The lane of each of a year's segments: each goes into the first lane
+    /// where it clears the mark before it, so nothing overlaps. Segments are
+    /// placed from the earliest; marks for the whole year (known only to the
+    /// year) after the rest, each in a lane of its own.
+    static func lanes(_ segments: [Segment]) -> (segments: [Segment], lanes: [Int]) {
+        let ordered = segments.sorted { ($0.vague ? 1 : 0, $0.from, $0.mark) < ($1.vague ? 1 : 0, $1.from, $1.mark) }
+        var laneEnds: [Double] = []
+        let lanes = ordered.map { segment -> Int in
+            let bar = bar(segment, top: 0)
+            if let lane = laneEnds.firstIndex(where: { $0 + markGap <= bar.x + 0.001 }) {
+                laneEnds[lane] = bar.x + bar.width
+                return lane
+            }
+            laneEnds.append(bar.x + bar.width)
+            return laneEnds.count - 1
+        }
+        return (ordered, lanes)
+    }
+
+    /// Where a segment is drawn in a lane whose top is at `top`: inset by half
+    /// of `markGap` at each end (so the marks of two months in a row fit in
+    /// one lane), at least `markWidth` wide around its middle, inside the plot.
+    static func bar(_ segment: Segment, top: Double) -> Bar {
+        let plot = width - left - right
+        var from = left + plot * segment.from + markGap / 2, to = left + plot * segment.to - markGap / 2
+        if to - from < markWidth {
+            from = min(max(left, (from + to - markWidth) / 2), left + plot - markWidth)
+            to = from + markWidth
+        }
+        return Bar(x: from, y: top, width: to - from, height: markHeight)
+    }
+
+    private func row(label: String, gap: Bool, top: Double, height: Double) -> TemplateContext {
+        [
+            "label": label, "gap": gap,
+            "label_x": fixed(gap ? TimelineOverview.left : 0), "label_y": fixed(top + (gap ? height - 4 : 11)),
+            "line_y": fixed(top + height + TimelineOverview.rowGap / 2),
+        ]
+    }
+
+    private func markClass(_ id: EntryID) -> String {
+        let entry = site[id]
+        if entry.date!.precision == .year && entry.end == nil { return "mark vague" }
+        return id.kind == .poll ? "mark poll" : "mark"
+    }
+
+    private func barContext(_ bar: Bar) -> TemplateContext {
+        ["x": fixed(bar.x), "y": fixed(bar.y), "width": fixed(bar.width), "height": fixed(bar.height)]
     }
 
     /// How many entries begin in each month of each year; index 0 counts
@@ -132,22 +201,24 @@ struct TimelineOverview {
     }
 
     /// One bar per month with anything in it, as tall as the month is busy
-    /// next to the site's busiest month; a thin faint bar across the year for
+    /// next to the site's busiest month, below a band across the year for
     /// entries known only to the year.
-    private func busyMonths(year: Int, counts: [Int], busiest: Int, top: Double, x: (Double) -> Double, from page: Page) -> [TemplateContext] {
-        counts.enumerated().compactMap { month, count -> TemplateContext? in
+    private func busyMonths(year: Int, counts: [Int], busiest: Int, top: Double, from page: Page) -> [TemplateContext] {
+        let plot = TimelineOverview.width - TimelineOverview.left - TimelineOverview.right
+        func x(_ fraction: Double) -> Double { TimelineOverview.left + plot * fraction }
+        let band = 8.0, full = TimelineOverview.busyHeight - band - 2
+        return counts.enumerated().compactMap { month, count -> TemplateContext? in
             guard count > 0 else { return nil }
             let (from, to) = month == 0 ? (0.0, 1.0) : (Double(month - 1) / 12, Double(month) / 12)
-            let full = TimelineOverview.busyHeight - 4
-            let height = month == 0 ? 3 : max(2, (full * Double(count) / Double(max(1, busiest)) * 10).rounded() / 10)
+            let height = month == 0 ? band : max(6, (full * Double(count) / Double(max(1, busiest)) * 10).rounded() / 10)
             let label = month == 0 ? "\(year), month not known" : "\(PartialDate.monthNames[month - 1]) \(year)"
             let anchor = month == 0 ? "y\(year)" : "y\(year)-\(zeroPadded(month, width: 2))"
+            let bar = Bar(x: x(from) + 0.5, y: month == 0 ? top : top + TimelineOverview.busyHeight - height,
+                          width: x(to) - x(from) - 1, height: height)
             return [
                 "url": page.root + Page.timeline.path + "#" + anchor,
                 "title": label, "date": count == 1 ? "1 entry" : "\(count) entries",
-                "x": fixed(x(from) + 0.5), "y": fixed(month == 0 ? top : top + TimelineOverview.busyHeight - height),
-                "width": fixed(x(to) - x(from) - 1), "height": fixed(height),
-                "class": month == 0 ? "mark vague" : "mark",
+                "bars": [barContext(bar)], "class": month == 0 ? "mark vague" : "mark",
             ]
         }
     }
