@@ -18,13 +18,18 @@ import Testing
         return html.utf8.distance(from: html.startIndex, to: range.lowerBound)
     }
 
-    /// From the top of timeline.html: the skip link, the header, then the year
-    /// navigation and a link past the chart, all before the chart's first mark.
-    @Test func theYearNavigationComesBeforeTheChartsMarks() throws {
+    /// A page of the basic fixture site, built.
+    static func builtPage(_ path: String) throws -> String {
         let scratch = TemporaryFolder()
         let output = scratch.url.appending(path: "Output")
         try #require(build(Fixtures.site("basic"), output: output).succeeded)
-        let html = try String(contentsOf: output.appending(path: "timeline.html"), encoding: .utf8)
+        return try String(contentsOf: output.appending(path: path), encoding: .utf8)
+    }
+
+    /// From the top of timeline.html: the skip link, the header, then the year
+    /// navigation and a link past the chart, all before the chart's first mark.
+    @Test func theYearNavigationComesBeforeTheChartsMarks() throws {
+        let html = try ReadingPathTests.builtPage("timeline.html")
         let stops = ReadingPathTests.tabStops(html)
         #expect(stops.first?.tag.contains("href=\"#main\"") == true, "the skip link comes first")
         let chart = try ReadingPathTests.offset(of: "<svg", in: html)
@@ -43,10 +48,7 @@ import Testing
     }
 
     @Test func anActorsChartHasALinkPastIt() throws {
-        let scratch = TemporaryFolder()
-        let output = scratch.url.appending(path: "Output")
-        try #require(build(Fixtures.site("basic"), output: output).succeeded)
-        let html = try String(contentsOf: output.appending(path: "actors/alice.html"), encoding: .utf8)
+        let html = try ReadingPathTests.builtPage("actors/alice.html")
         let stops = ReadingPathTests.tabStops(html)
         let chart = try ReadingPathTests.offset(of: "<svg", in: html)
         let firstMark = try #require(stops.firstIndex { $0.offset > chart })
