@@ -33,6 +33,7 @@ struct DiffCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(1)
         }
+        report(diff.problems)
         FileHandle.standardOutput.write(Data((format == .json ? diff.json() : diff.text()).utf8))
     }
 }

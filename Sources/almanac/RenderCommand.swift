@@ -27,10 +27,9 @@ struct RenderCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(file ?? "-"): error: cannot be read\n".utf8))
             throw ExitCode(1)
         }
-        let text = String(decoding: data, as: UTF8.self)
-        let (html, diagnostics) = Almanac.render(text, file: url, unsafe: unsafe, options: Almanac.Options(root: site.rootURL))
+        let (html, diagnostics) = Almanac.render(data, file: url, unsafe: unsafe, options: Almanac.Options(root: site.rootURL))
         report(diagnostics)
         guard let html else { throw ExitCode(1) }
-        FileHandle.standardOutput.write(Data(html.utf8))
+        FileHandle.standardOutput.write(html)
     }
 }

@@ -67,6 +67,30 @@ import Testing
         }
     }
 
+    /// Bytes that are not UTF-8 pass through as cmark passes them, byte for byte.
+    @Test func renderPassesBytesThroughAsCmarkDoes() throws {
+        let cmark = ["/usr/bin/cmark", "/usr/local/bin/cmark"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let path = try #require(cmark, "the cmark CLI is needed (scripts/bootstrap --test installs it)")
+        let scratch = TemporaryFolder()
+        let file = scratch.url.appending(path: "bytes.md")
+        try Data([0x61, 0x20, 0xFF, 0xFE, 0x20, 0x2A, 0x78, 0xC3, 0x2A, 0x0A, 0x0A, 0x00, 0x0A, 0xE2, 0x82, 0x0A]).write(to: file)
+        func output(_ executable: URL, _ arguments: [String]) throws -> Data {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = arguments
+            process.currentDirectoryURL = scratch.url
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return data
+        }
+        let expected = try output(URL(fileURLWithPath: path), [file.path])
+        #expect(try output(AlmanacBinary.url, ["render", file.path]) == expected)
+        #expect(expected.contains(0xFF))
+    }
+
     @Test func renderInsideASiteResolvesReferences() throws {
         let scratch = TemporaryFolder()
         let root = makeSite(["Content/actors/csto.md": "---\ntitle: CSTO\nkind: organization\n---\nAlliance.\n"], in: scratch)

@@ -66,7 +66,7 @@ import Testing
         #expect(parser.parse(), "\(String(describing: parser.parserError))")
         let text = String(decoding: feed, as: UTF8.self)
         #expect(text.contains("<title>&lt;script&gt;alert(1)"))
-        #expect(!text.unicodeScalars.contains { XMLText.isForbidden($0) })
+        #expect(!text.unicodeScalars.contains { AllowedText.isForbidden($0) })
     }
 
     @Test(arguments: [false, true])

@@ -141,4 +141,27 @@ extension SiteDiffTests {
         #expect(parts.map(\.name) == ["page"])
         #expect(parts.first?.lines == [.removed("Two"), .added("Three")])
     }
+
+    /// A link out of a compared folder, or to something that is not a file, is not followed: its target is never printed.
+    @Test func linksOutOfTheFoldersAreNotFollowed() throws {
+        let scratch = TemporaryFolder()
+        let secret = scratch.write("secret.txt", "the password")
+        scratch.write("old/a.txt", "a")
+        scratch.write("new/a.txt", "a")
+        try FileManager.default.createSymbolicLink(at: scratch.url.appending(path: "new/leak.txt"), withDestinationURL: secret)
+        try FileManager.default.createSymbolicLink(at: scratch.url.appending(path: "new/up"), withDestinationURL: scratch.url)
+        scratch.write("new/inside.txt", "in")
+        try FileManager.default.createSymbolicLink(at: scratch.url.appending(path: "new/same.txt"), withDestinationURL: scratch.url.appending(path: "new/inside.txt"))
+        #expect(mkfifo(scratch.url.appending(path: "new/pipe").path, 0o644) == 0)
+        let diff = try SiteDiff.compare(old: scratch.url.appending(path: "old"), new: scratch.url.appending(path: "new"))
+        #expect(diff.filesAdded == ["inside.txt", "same.txt"])
+        #expect(diff.problems.map(\.message) == [
+            "symbolic link to \(secret.path), outside the folder; not followed",
+            "not a regular file (a pipe, socket or device); not read",
+            "symbolic link to \(scratch.url.path), outside the folder; not followed",
+        ])
+        let run = try AlmanacBinary.run(["diff", scratch.url.appending(path: "old").path, scratch.url.appending(path: "new").path])
+        #expect(run.status == 0)
+        #expect(!run.stdout.contains("password") && !run.stderr.contains("password"))
+    }
 }

@@ -19,7 +19,7 @@ extension Almanac {
         check.diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
         guard let site = loaded.site, let theme, check.succeeded else { return check }
         let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs)
-        let statics = staticFiles(loaded.staticFiles, besides: renderer.pages.map(\.path) + theme.assets.map(\.path))
+        let statics = staticFiles(loaded.staticFiles, renderer: renderer, theme: theme)
         check.diagnostics += statics.diagnostics
         guard check.succeeded else { check.diagnostics.sort(); return check }
 
@@ -55,19 +55,13 @@ extension Almanac {
         return check
     }
 
-    /// The static files of `Content/static/` with their paths in the output, and an error
-    /// for each one that would overwrite a generated file (as `build` reports it).
-    static func staticFiles(_ files: [ContentFile], besides generated: [String]) -> (files: [(String, ContentFile)], diagnostics: [Diagnostic]) {
-        let generated = Set(generated)
-        var result: [(String, ContentFile)] = []
-        var diagnostics: [Diagnostic] = []
-        for file in files {
-            guard case .staticFile(let path) = file.role else { continue }
-            if generated.contains(path) {
-                diagnostics.append(.error(file.path, nil, "would overwrite the generated \(path); rename or move it"))
-            }
-            result.append((path, file))
+    /// The static files of `Content/static/` with their paths in the output, and an
+    /// error for every two inputs that would be written to one path (see `OutputClaims`).
+    static func staticFiles(_ files: [ContentFile], renderer: SiteRenderer, theme: Theme) -> (files: [(String, ContentFile)], diagnostics: [Diagnostic]) {
+        let claims = OutputClaims(pages: renderer.pages, site: renderer.site, assets: theme.assets, staticFiles: files)
+        let statics = files.compactMap { file -> (String, ContentFile)? in
+            if case .staticFile(let path) = file.role { (path, file) } else { nil }
         }
-        return (result, diagnostics)
+        return (statics, claims.diagnostics)
     }
 }

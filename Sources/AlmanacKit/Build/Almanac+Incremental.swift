@@ -39,7 +39,10 @@ extension Almanac {
             guard case .entry(let id) = file.role else { return nil }
             editedFiles[id] = file
         }
-        guard editedFiles.count == editedPaths.count,
+        // An added entry whose page is a file of the last build (`actors/index.md`):
+        // the full build says which two inputs collide (see `OutputClaims`).
+        guard !editedFiles.contains(where: { id, file in state.inputs[file.path] == nil && state.outputs[id.outputPath] != nil }),
+              editedFiles.count == editedPaths.count,
               let siteConfig = listing.files.first(where: { $0.role == .siteConfig }),
               case .success(let configText) = loader.read(siteConfig),
               case (let config?, let configDiagnostics) = EntryParser.parseSiteConfig(configText, path: siteConfig.path)
@@ -103,7 +106,7 @@ extension Almanac {
         let kinds = Set(impact.reshown.map { $0.kind })
         var pages: [Page] = [.home, .searchIndex] + affected.subtracting([.home]).sorted().map { Page.entry($0) }
         if kinds.contains(.event) || kinds.contains(.poll) { pages.append(.timeline) }
-        pages += [EntryKind.actor, .poll, .source].filter(kinds.contains).map { Page.index($0) }
+        pages += EntryKind.indexed.filter(kinds.contains).map { Page.index($0) }
         // The sitemap lists pages in display order, which a new entry, title or date can change.
         if config.baseURL != nil, impact.reordered { pages.append(.sitemap) }
         if impact.feedChanged { pages.append(.feed) }

@@ -5,11 +5,12 @@ extension Almanac {
     /// cmark's output. Inside one (ROOT/Content/site.yml exists), front matter is
     /// left out and cross-references become links, relative to where the page
     /// of `file` would be (the site's root for a file that is not an entry).
-    public static func render(_ text: String, file: URL?, unsafe: Bool, options: Options) -> (html: String?, diagnostics: [Diagnostic]) {
+    public static func render(_ markdown: Data, file: URL?, unsafe: Bool, options: Options) -> (html: Data?, diagnostics: [Diagnostic]) {
         let siteConfig = options.root.appending(path: "Content/site.yml")
         guard FileManager.default.fileExists(atPath: siteConfig.path) else {
-            return (Markdown.html(text, unsafe: unsafe), [])
+            return (Markdown.html(bytes: markdown, unsafe: unsafe), [])
         }
+        let text = String(decoding: markdown, as: UTF8.self)
         let loaded = load(options)
         guard let site = loaded.site else { return (nil, loaded.diagnostics) }
         let path = file.map { relative($0, to: options.root) } ?? "<stdin>"
@@ -25,7 +26,7 @@ extension Almanac {
         let resolver = Resolver(entries: site.entries, drafts: [], unparsed: [], unsafeHTML: unsafe || site.config.unsafeHTML)
         let linked = resolver.renderBody(of: entry, markdown: String(body))
         let diagnostics = (loaded.diagnostics + linked.diagnostics).sorted()
-        return (diagnostics.contains(where: \.isError) ? nil : linked.html, diagnostics)
+        return (diagnostics.contains(where: \.isError) ? nil : Data(linked.html.utf8), diagnostics)
     }
 
     /// The entry a file under `Content/` is, if it is one.

@@ -126,7 +126,7 @@ public enum Almanac {
         guard let site = loaded.site, let theme, report.succeeded else { return report }
 
         let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs)
-        let statics = staticFiles(loaded.staticFiles, besides: renderer.pages.map(\.path) + theme.assets.map(\.path))
+        let statics = staticFiles(loaded.staticFiles, renderer: renderer, theme: theme)
         report.diagnostics = (report.diagnostics + statics.diagnostics).sorted()
         guard report.succeeded else { return report }
         let files = renderer.pages.map(\.path) + theme.assets.map(\.path) + statics.files.map(\.0)
@@ -184,7 +184,7 @@ public enum Almanac {
                 return "the output folder must not be inside \(protected)/"
             }
         }
-        return nil
+        return OutputMarker.problem(with: options.output)
     }
 
     /// `path` relative to `root` when inside it, for diagnostics.

@@ -5,13 +5,22 @@ public enum Scaffold {
     public enum Failure: Error, CustomStringConvertible {
         case invalidSlug(String, String)
         case exists(String)
+        case taken(String, String)
+        case link(String, String)
+        case badTitle(String)
+        case wouldNotBuild(String, [Diagnostic])
         case cannotWrite(String, String)
 
         public var description: String {
             switch self {
             case .invalidSlug(let slug, let problem): "'\(slug)' is not a valid slug: \(problem)"
             case .exists(let path): "\(path) already exists"
+            case .taken(let slug, let owner): "'\(slug)' cannot be this entry's slug: its page would overwrite \(owner); choose another"
             case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+            case .link(let path, let problem): "\(path): \(problem); nothing is written through it"
+            case .badTitle(let problem): "--title: \(problem)"
+            case .wouldNotBuild(let path, let problems):
+                "\(path) would not build, so it was not written: " + problems.map(\.message).joined(separator: "; ")
             }
         }
     }
@@ -21,6 +30,11 @@ public enum Scaffold {
     public static func create(_ kind: EntryKind, slug: String, title: String?, root: URL, today: PartialDate) throws(Failure) -> (written: [String], notes: [String]) {
         if let problem = Slug.problem(with: slug) { throw .invalidSlug(slug, problem) }
         let content = root.appending(path: "Content")
+        let loader = ContentLoader(root: root)
+        for folder in ["Content", "Content/\(kind.folder)"] {
+            if let problem = loader.writeProblem(folder) { throw .link(folder, problem) }
+        }
+        if let owner = owner(of: EntryID(kind, slug).outputPath, root: root) { throw .taken(slug, owner) }
         var written: [String] = []
         var notes: [String] = []
         let siteConfig = content.appending(path: "site.yml")
@@ -31,6 +45,7 @@ public enum Scaffold {
         let path = "Content/\(kind.folder)/\(slug).md"
         let url = content.appending(path: kind.folder).appending(path: "\(slug).md")
         if FileManager.default.fileExists(atPath: url.path) { throw .exists(path) }
+        if let title, let problem = titleProblem(title) { throw .badTitle(problem) }
         let title = title ?? slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         var lines = ["---", "title: \(quoted(title))", "summary: \(quoted("One sentence on \(title)."))"]
         switch kind {
@@ -49,10 +64,44 @@ public enum Scaffold {
         case .page, .home:
             break
         }
-        lines += ["---", "", "Write about \(title) here. Link other entries with `[text](actor:SLUG)` or `<event:SLUG>`.", ""]
-        try write(lines.joined(separator: "\n"), to: url, path: path)
+        lines += ["---", "", "Write about \(markdownText(title)) here. Link other entries with `[text](actor:SLUG)` or `<event:SLUG>`.", ""]
+        let text = lines.joined(separator: "\n")
+        // What `new` writes must build: it is read as the build reads it before it is written.
+        let problems = EntryParser.parse(text, id: EntryID(kind, slug), path: path).diagnostics.filter(\.isError)
+        if !problems.isEmpty { throw .wouldNotBuild(path, problems) }
+        try write(text, to: url, path: path)
         written.append(path)
         return (written, notes)
+    }
+
+    /// What else the build writes to `path` in the output, if anything: a page
+    /// Almanac makes, a file of the site's theme or a static file (see `OutputClaims`).
+    static func owner(of path: String, root: URL) -> String? {
+        if let page = Page.generated.first(where: { $0.path == path }) { return "\(page.path) (\(page.summary))" }
+        for folder in ["Templates", "Content/static"] where exists(root.appending(path: folder).appending(path: path)) {
+            return "\(folder)/\(path)"
+        }
+        return nil
+    }
+
+    /// Why `title` cannot be an entry's title: it is empty, or is more than one line.
+    static func titleProblem(_ title: String) -> String? {
+        if title.trimmingWhitespace.isEmpty { return "the title is empty" }
+        if title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            return "a title is one line of text, without line breaks, tabs or control characters"
+        }
+        return nil
+    }
+
+    /// `text` as Markdown that shows it as it is: the characters that could
+    /// start a link, code, emphasis, an entity or raw HTML are escaped.
+    static func markdownText(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\`*_[]()<>&!#|~".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
     }
 
     private static func quoted(_ text: String) -> String {

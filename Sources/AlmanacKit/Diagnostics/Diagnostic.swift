@@ -32,13 +32,14 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
 
     public var isError: Bool { severity == .error }
 
+    /// One line whatever the path and message hold (see `TerminalText`).
     public var description: String {
-        var location = path
+        var location = TerminalText.escaped(path)
         if let line {
             location += ":\(line)"
             if let column { location += ":\(column)" }
         }
-        return "\(location): \(severity.rawValue): \(message)"
+        return "\(location): \(severity.rawValue): \(TerminalText.escaped(message))"
     }
 
     /// Sorted by path, then line and column (unknown positions first), then text.

@@ -38,6 +38,20 @@ public enum Markdown {
         render(markdown, unsafe: unsafe, collectText: false) { _ in .keep }.html
     }
 
+    /// Renders bytes exactly as the `cmark` program does, whatever they hold:
+    /// bytes that are not UTF-8 are handed to cmark as they are, not repaired first.
+    public static func html(bytes markdown: Data, unsafe: Bool) -> Data {
+        let options = unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        // A NUL after the bytes: never read, but a buffer to point at when there are none.
+        let bytes = [CChar](unsafeUninitializedCapacity: markdown.count + 1) { buffer, count in
+            count = markdown.copyBytes(to: UnsafeMutableRawBufferPointer(buffer)) + 1
+            buffer[markdown.count] = 0
+        }
+        let html = bytes.withUnsafeBufferPointer { cmark_markdown_to_html($0.baseAddress, markdown.count, options)! }
+        defer { free(html) }
+        return Data(bytes: html, count: strlen(html))
+    }
+
     /// Parses `markdown`, lets `rewrite` decide every link and image destination,
     /// and renders HTML with cmark's own renderer.
     public static func render(_ markdown: String, unsafe: Bool, collectText: Bool, rewrite: (MarkdownLink) -> LinkRewrite) -> Rendered {

@@ -128,11 +128,20 @@ public struct ContentLoader: Sendable {
         }
         return entries.filter { name, type in
             if name.hasPrefix(".") || name.hasPrefix("_") { return false }
+            if type == .invalidName {
+                listing.diagnostics.append(.error(path + "/" + name, nil, "the file's name is not valid UTF-8 (\\xHH marks each byte that is not); rename it"))
+                return false
+            }
             // Only what the directory itself does not say is a file or folder needs a look.
             if type != .other { return true }
             let url = folder.appending(path: name)
-            guard isSymbolicLink(url) else { return true }
             let childPath = path + "/" + name
+            // Reading a pipe or a device would wait forever.
+            if !isDirectory(url), !isRegularFile(url), realPath(url) != nil {
+                listing.diagnostics.append(.error(childPath, nil, "not a regular file (a pipe, socket or device); not read"))
+                return false
+            }
+            guard isSymbolicLink(url) else { return true }
             if let problem = linkProblem(url) {
                 listing.diagnostics.append(.error(childPath, nil, problem))
                 return false
@@ -153,6 +162,15 @@ public struct ContentLoader: Sendable {
         let clashes = siblings.filter { $0 != slug + ".md" && $0.lowercased() == lower + ".md" }
         guard let clash = clashes.first else { return "; rename it to \(lower).md" }
         return "; it differs from \(clash) only in case (on macOS and Windows the two are one file): merge them or rename one"
+    }
+
+    /// Why nothing may be written into the folder `path` (relative to the root):
+    /// a symbolic link that the build would not follow (`Content` may link inside
+    /// the root; a folder under it may not be a link at all).
+    func writeProblem(_ path: String) -> String? {
+        let url = root.appending(path: path)
+        guard isSymbolicLink(url) else { return nil }
+        return path == "Content" ? linkProblem(url) : "symbolic link to a folder; not followed"
     }
 
     /// Why the link `url` must not be followed, or nil when it stays inside the root.
@@ -191,6 +209,12 @@ func exists(_ url: URL) -> Bool {
     return lstat(url.path, &info) == 0
 }
 
+/// Whether `url` is, or links to, a regular file.
+func isRegularFile(_ url: URL) -> Bool {
+    var info = stat()
+    return stat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+}
+
 func isSymbolicLink(_ url: URL) -> Bool {
     var info = stat()
     return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
@@ -205,7 +229,12 @@ func realPath(_ url: URL) -> String? {
 
 /// What `readdir` says of the names in a folder, without a system call per name.
 enum DirectoryEntries {
-    enum FileType { case regular, directory, other }
+    enum FileType {
+        case regular, directory, other
+        /// A name that is not UTF-8: no path in a `String` can reach it. The
+        /// name is given with `\xHH` for each byte that is not part of a character.
+        case invalidName
+    }
 
     /// Every name in the folder (without `.` and `..`) in the order of its UTF-8
     /// bytes: regular files and folders as the directory reports them; links,
@@ -238,7 +267,30 @@ enum DirectoryEntries {
         return bytes.withUnsafeBufferPointer { names in
             let base = names.baseAddress!
             found.sort { strcmp(base + $0.offset, base + $1.offset) < 0 }
-            return found.map { (String(cString: base + $0.offset), $0.type) }
+            return found.map { found in
+                if let name = String(validatingCString: base + found.offset) { return (name, found.type) }
+                return (shown(base + found.offset), .invalidName)
+            }
         }
+    }
+
+    /// A name that is not UTF-8, with `\xHH` for each byte that starts no character.
+    private static func shown(_ name: UnsafePointer<CChar>) -> String {
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self), count: strlen(name))
+        var result = ""
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            var decoder = UTF8()
+            var iterator = rest.makeIterator()
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                result.unicodeScalars.append(scalar)
+                rest = rest.dropFirst(UTF8.width(scalar))
+            case .error, .emptyInput:
+                result += "\\x" + hex(rest.first!)
+                rest = rest.dropFirst()
+            }
+        }
+        return result
     }
 }

@@ -6,6 +6,8 @@ public enum EntryKind: String, Sendable, CaseIterable, Comparable, Codable {
 
     /// The kinds that live in a folder of their own and that cross-references name.
     public static let referenceable: [EntryKind] = [.actor, .event, .poll, .source, .page]
+    /// The kinds whose folder has an index page (`actors/index.html`).
+    static let indexed: [EntryKind] = [.actor, .poll, .source]
 
     /// `actors`, `events`, ...: the folder under `Content/` and under `Output/`.
     public var folder: String { rawValue + "s" }

@@ -182,8 +182,8 @@ public enum EntryParser {
         let title = fields.string("title", required: true)
         let description = fields.string("description")
         let baseURL = fields.string("base_url")
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
-            fields.error(mapping["base_url"], "'base_url' must start with http:// or https://, not '\(baseURL)'")
+        if let baseURL, let problem = baseURLProblem(baseURL) {
+            fields.error(mapping["base_url"], "'base_url' \(problem)")
         }
         let language = fields.string("language") ?? "en"
         if !isLanguageTag(language) {
@@ -194,6 +194,43 @@ public enum EntryParser {
         guard let title, !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
         return (SiteConfig(title: title, description: description, baseURL: baseURL, language: language, unsafeHTML: unsafeHTML), diagnostics)
     }
+}
+
+/// Why `url` cannot be the address every page's URL starts with (the feed's
+/// and sitemap's links), or nil: `http(s)://HOST[:PORT][/PATH]`, no user,
+/// query, fragment, space or control character.
+func baseURLProblem(_ url: String) -> String? {
+    guard let scheme = ["http://", "https://"].first(where: url.hasPrefix) else {
+        return "must start with http:// or https://, not '\(url)'"
+    }
+    if let bad = url.unicodeScalars.first(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+        return "must not contain \(bad == " " ? "a space" : "white space or control characters") (write it as %20), not '\(url)'"
+    }
+    if url.contains("#") { return "must not have a fragment (#...), not '\(url)'" }
+    if url.contains("?") { return "must not have a query (?...), not '\(url)'" }
+    if let bad = url.first(where: { "\"<>\\^`{|}".contains($0) }) { return "must not contain '\(bad)' (percent-encode it), not '\(url)'" }
+    let authority = url.dropFirst(scheme.count).prefix { $0 != "/" }
+    if authority.contains("@") { return "must not hold a user name or password, not '\(url)'" }
+    var host = authority[...]
+    if host.hasPrefix("[") {
+        guard let close = host.firstIndex(of: "]") else { return "has an unclosed [ in its host, not '\(url)'" }
+        host = host[...close]
+        let port = authority[host.endIndex...]
+        if !port.isEmpty, !(port.first == ":" && port.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) && port.count > 1) {
+            return "has a malformed port, not '\(url)'"
+        }
+        return nil
+    }
+    if let colon = host.firstIndex(of: ":") {
+        let port = host[host.index(after: colon)...]
+        if port.isEmpty || !port.allSatisfy({ $0.isASCII && $0.isNumber }) { return "has a malformed port, not '\(url)'" }
+        host = host[..<colon]
+    }
+    if host.isEmpty { return "has no host name (https://example.org/), not '\(url)'" }
+    if host.hasPrefix(".") || host.hasSuffix("..") || host.contains("..") || !host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }) {
+        return "has a malformed host name '\(host)', not '\(url)'"
+    }
+    return nil
 }
 
 /// `en`, `kk`, `pt-BR`, `zh-Hant-TW`: letters, then parts of letters and digits, each 1 to 8 long.

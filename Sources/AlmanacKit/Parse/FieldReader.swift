@@ -57,7 +57,7 @@ struct FieldReader {
             error(node, "'\(key)' must be a string, not \(node.typeName)")
             return nil
         }
-        let text = scalar.string.trimmingWhitespace
+        let text = withoutControlCharacters(scalar.string, node: node, key: key).trimmingWhitespace
         if text.isEmpty {
             if required { error(node, "'\(key)' must not be empty") }
             return nil
@@ -77,10 +77,22 @@ struct FieldReader {
                 error(item, "every item of '\(key)' must be a string, not \(item.typeName)")
                 continue
             }
-            let text = scalar.string.trimmingWhitespace
+            let text = withoutControlCharacters(scalar.string, node: item, key: key).trimmingWhitespace
             if text.isEmpty { error(item, "an item of '\(key)' is empty") } else { result.append(text) }
         }
         return result
+    }
+
+    /// `text` without the characters no page may hold (see `AllowedText`), with a
+    /// warning when it had any: every page, the feed and the search index show it so.
+    private mutating func withoutControlCharacters(_ text: String, node: Node, key: String) -> String {
+        let valid = AllowedText.valid(text)
+        if valid.utf8.count != text.utf8.count {
+            let found = text.unicodeScalars.filter(AllowedText.isForbidden).map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) }
+            diagnostics.append(.warning(path, position(of: node) ?? start,
+                                        "'\(key)' holds control characters (\(Set(found).sorted().joined(separator: ", "))), which are left out"))
+        }
+        return valid
     }
 
     /// A string or a list of strings (a source's `author`).
@@ -219,4 +231,8 @@ extension String {
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
         return String(slice)
     }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

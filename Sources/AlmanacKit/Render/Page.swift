@@ -11,6 +11,8 @@ public enum Page: Sendable, Hashable {
     case notFound
     case feed
     case sitemap
+    /// `.almanac-output`: says the folder is Almanac's to replace (see `OutputMarker`).
+    case outputMarker
 
     /// Its path inside `Output/`.
     public var path: String {
@@ -25,16 +27,38 @@ public enum Page: Sendable, Hashable {
         case .notFound: "404.html"
         case .feed: "feed.xml"
         case .sitemap: "sitemap.xml"
+        case .outputMarker: OutputMarker.name
+        }
+    }
+
+    /// What the page is, for messages: "the actors index page".
+    var summary: String {
+        switch self {
+        case .home: "the home page"
+        case .timeline: "the timeline"
+        case .index(let kind): "the \(kind.folder) index page"
+        case .entry(let id): "the page of \(id.kind.rawValue) '\(id.slug)'"
+        case .search: "the search page"
+        case .searchIndex, .searchShard: "the search index"
+        case .notFound: "the page for addresses not found"
+        case .feed: "the feed"
+        case .sitemap: "the sitemap"
+        case .outputMarker: "the mark of an Almanac output"
         }
     }
 
     /// `../` for each folder the page is in: prefix a path inside `Output/` with it.
     var root: String { String(repeating: "../", count: path.utf8.filter { $0 == UInt8(ascii: "/") }.count) }
 
+    /// The pages every site has that are no entry's (the feed and sitemap too,
+    /// which a site with a `base_url` has): no entry's page may take their place.
+    static let generated: [Page] = all(of: nil) + [.feed, .sitemap]
+
     /// Every page of a site, in a fixed order.
-    static func all(of site: LinkedSite, searchShards: [String] = []) -> [Page] {
-        var pages: [Page] = [.home, .timeline, .index(.actor), .index(.poll), .index(.source), .search, .searchIndex, .notFound]
+    static func all(of site: LinkedSite?, searchShards: [String] = []) -> [Page] {
+        var pages: [Page] = [.outputMarker, .home, .timeline] + EntryKind.indexed.map { .index($0) } + [.search, .searchIndex, .notFound]
         pages += searchShards.map { .searchShard($0) }
+        guard let site else { return pages }
         for kind in EntryKind.referenceable {
             pages += (site.ordered[kind] ?? []).map { .entry($0) }
         }

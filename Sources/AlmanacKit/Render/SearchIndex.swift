@@ -245,9 +245,14 @@ struct SearchIndex: Sendable {
         }
     }
 
+    /// Words are indexed by their first this many characters (folded scalars), and
+    /// the search script cuts a query's terms as long: a 2 MB "word" adds 40 bytes
+    /// to the shard of its first letter, and is still found by any part of its start.
+    static let wordLimit = 40
+
     /// The distinct words of `text`, folded (see `fold`), of two characters or
-    /// more, separated by spaces in order of first use. Works on UTF-8 bytes;
-    /// only non-ASCII scalars consult Unicode's tables.
+    /// more, cut to `wordLimit`, separated by spaces in order of first use. Works
+    /// on UTF-8 bytes; only non-ASCII scalars consult Unicode's tables.
     static func words(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
@@ -266,7 +271,7 @@ struct SearchIndex: Sendable {
                     var end = index + 1
                     while end < bytes.count, isLowerOrDigit(bytes[end]) { end += 1 }
                     if end == bytes.count || (bytes[end] < 0x80 && !(0x41...0x5A).contains(bytes[end])) {
-                        if end - index > 1 { _ = table.insert(UnsafeBufferPointer(rebasing: bytes[index ..< end])) }
+                        if end - index > 1 { _ = table.insert(UnsafeBufferPointer(rebasing: bytes[index ..< min(end, index + wordLimit)])) }
                         index = end
                         continue
                     }
@@ -277,11 +282,11 @@ struct SearchIndex: Sendable {
                     index += 1
                     switch byte {
                     case 0x61...0x7A, 0x30...0x39:
-                        word.append(byte)
+                        if length < wordLimit { word.append(byte) }
                         length += 1
                         continue
                     case 0x41...0x5A:
-                        word.append(byte + 0x20)
+                        if length < wordLimit { word.append(byte + 0x20) }
                         length += 1
                         continue
                     default:
@@ -297,9 +302,10 @@ struct SearchIndex: Sendable {
                     if scalar.properties.generalCategory == .nonspacingMark {
                         continue  // a combining mark: dropped, as after decomposition
                     } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                        let folded = fold(String(scalar))
-                        word += folded.utf8
-                        length += folded.unicodeScalars.count
+                        for folded in fold(String(scalar)).unicodeScalars {
+                            if length < wordLimit { word += String(folded).utf8 }
+                            length += 1
+                        }
                         continue
                     }
                 }

@@ -49,9 +49,10 @@ public struct SiteRenderer: Sendable {
         case .notFound: text = theme.render("404", contexts.notFoundPage())
         case .searchIndex: text = searchIndex.script
         case .searchShard: text = searchIndex.shardScript(page.path) ?? ""
-        case .feed: text = XMLText.valid(theme.render("feed", contexts.feed(baseURL: site.config.baseURL!)))
-        case .sitemap: text = XMLText.valid(theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages)))
+        case .feed: text = theme.render("feed", contexts.feed(baseURL: site.config.baseURL!))
+        case .outputMarker: text = OutputMarker.text
+        case .sitemap: text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages))
         }
-        return Data(text.utf8)
+        return Data(AllowedText.valid(text).utf8)
     }
 }

@@ -7,7 +7,14 @@ import Mustache
 public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Files that are not templates (CSS, scripts, images), copied to `Output/` at the same path.
-    public let assets: [(path: String, data: Data)]
+    public let assets: [Asset]
+
+    public struct Asset: Sendable {
+        public let path: String
+        public let data: Data
+        /// `Templates/PATH`, or `(default theme) Templates/PATH`.
+        public let origin: String
+    }
 
     /// The templates every site needs; a theme without one of them cannot render.
     static let requiredTemplates = [
@@ -31,12 +38,12 @@ public struct Theme: Sendable {
 
         FastHTMLContentType.register()
         var library = MustacheLibrary()
-        var templates: [(name: String, origin: String, text: String, template: MustacheTemplate)] = []
-        var assets: [(String, Data)] = []
+        var templates: [String: TemplateGraph.Template] = [:]
+        var assets: [Asset] = []
         for path in files.keys.sorted(by: { $0.precedesInUTF8($1) }) {
             let (origin, data) = files[path]!
             guard path.hasSuffix(".mustache") else {
-                assets.append((path, data))
+                assets.append(Asset(path: path, data: data, origin: origin))
                 continue
             }
             let name = String(path.dropLast(".mustache".count))
@@ -44,10 +51,14 @@ public struct Theme: Sendable {
                 diagnostics.append(.error(origin, nil, "is not valid UTF-8"))
                 continue
             }
+            if let at = TemplateNesting.tooDeep(text) {
+                diagnostics.append(.error(origin, at, "sections nest more than \(TemplateNesting.limit) deep"))
+                continue
+            }
             do {
                 let template = try MustacheTemplate(string: FastHTMLContentType.pragma + "\n" + text)
                 library.register(template, named: name)
-                templates.append((name, origin, text, template))
+                templates[name] = TemplateGraph.Template(origin: origin, text: text, template: template)
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma takes a line of its own before the template's text.
                 let at = SourcePosition(line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
@@ -57,18 +68,23 @@ public struct Theme: Sendable {
             }
         }
         // swift-mustache renders a partial it cannot find as nothing: name every one that is missing.
-        // Only the site's own templates can name one: the default theme's partials are all
-        // there (a test checks it), and a site's files add to them, never take any away.
-        // (Finding a template's partials walks its tokens through `Mirror`, which took two
-        // thirds of loading the theme.)
-        for (name, origin, text, template) in templates where defaults[name + ".mustache"]?.data != files[name + ".mustache"]?.data {
+        // Only the site's own templates can name one, or recurse: the default theme's partials are
+        // all there and include no template twice (tests check it), and a site's files add to them,
+        // never take any away. (Finding a template's partials walks its tokens through `Mirror`,
+        // which took two thirds of loading the theme.)
+        let changed = Set(templates.keys.filter { defaults[$0 + ".mustache"]?.data != files[$0 + ".mustache"]?.data })
+        var graph = TemplateGraph(templates: templates, own: changed)
+        for name in changed.sorted() {
+            let template = templates[name]!
             // A partial whose own file has a syntax error is reported there, not at every use.
-            for partial in TemplatePartials.names(in: template) where files[partial + ".mustache"] == nil {
-                let known = templates.map(\.name)
-                diagnostics.append(.error(origin, TemplatePartials.position(of: partial, in: text),
+            for partial in Set(graph.structure(of: name).references.filter { !$0.isDynamic }.map { $0.name }).sorted() where files[partial + ".mustache"] == nil {
+                let known = templates.keys.sorted()
+                diagnostics.append(.error(template.origin, TemplatePartials.position(of: partial, in: template.text),
                                           "no template '\(partial)' for this partial\(Suggestions.hint(for: partial, in: known))"))
             }
         }
+        graph.check()
+        diagnostics += graph.diagnostics
         for name in requiredTemplates where files[name + ".mustache"] == nil {
             diagnostics.append(.error("Templates/\(name).mustache", nil, "missing: the theme has no template '\(name)'"))
         }
@@ -77,14 +93,17 @@ public struct Theme: Sendable {
     }
 
     private static func collect(_ folder: URL, prefix: String, into files: inout [String: (origin: String, data: Data)], diagnostics: inout [Diagnostic]) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names where !name.hasPrefix(".") {
+        for (name, type) in DirectoryEntries.sorted(in: folder.path) ?? [] where !name.hasPrefix(".") {
             let url = folder.appending(path: name)
             let path = prefix + name
-            if isSymbolicLink(url) {
+            if type == .invalidName {
+                diagnostics.append(.error("Templates/" + path, nil, "the file's name is not valid UTF-8 (\\xHH marks each byte that is not); rename it"))
+            } else if isSymbolicLink(url) {
                 diagnostics.append(.error("Templates/" + path, nil, "symbolic link; not followed"))
             } else if isDirectory(url) {
                 collect(url, prefix: path + "/", into: &files, diagnostics: &diagnostics)
+            } else if !isRegularFile(url) {
+                diagnostics.append(.error("Templates/" + path, nil, "not a regular file (a pipe, socket or device); not read"))
             } else if let data = try? Data(contentsOf: url) {
                 files[path] = ("Templates/" + path, data)
             } else {

@@ -23,18 +23,18 @@ extension SiteDiff {
                 if part.linksChanged { what.append("links") }
                 out += "  \(part.name) (\(what.joined(separator: ", ")))\n"
                 let lines = SiteDiff.shortLines(part.lines)
-                for line in lines.prefix(SiteDiff.linesPerPart) { out += "    \(line)\n" }
+                for line in lines.prefix(SiteDiff.linesPerPart) { out += "    \(TerminalText.escaped(line))\n" }
                 if lines.count > SiteDiff.linesPerPart { out += "    … \(lines.count - SiteDiff.linesPerPart) more changed lines\n" }
             }
         }
         for (label, paths) in [("files added", filesAdded), ("files removed", filesRemoved), ("files changed", filesChanged)] where !paths.isEmpty {
-            out += "\n\(label): \(paths.joined(separator: ", "))\n"
+            out += "\n\(label): \(paths.map(TerminalText.escaped).joined(separator: ", "))\n"
         }
         return out
     }
 
     private func describe(_ page: PageInfo) -> String {
-        "\(page.path)  \(page.what)" + (page.title.map { ": \($0)" } ?? "")
+        TerminalText.escaped("\(page.path)  \(page.what)" + (page.title.map { ": \($0)" } ?? ""))
     }
 
     /// `- old` and `+ new` lines; a line replaced by one other line is cut to the words around the change.

@@ -35,6 +35,8 @@ public struct SiteDiff: Sendable {
     public var filesAdded: [String] = []
     public var filesRemoved: [String] = []
     public var filesChanged: [String] = []
+    /// Files not compared: links out of the folders, names that are not UTF-8.
+    public var problems: [Diagnostic] = []
 
     public var isEmpty: Bool {
         added.isEmpty && removed.isEmpty && changed.isEmpty && filesAdded.isEmpty && filesRemoved.isEmpty && filesChanged.isEmpty
@@ -52,9 +54,13 @@ public struct SiteDiff: Sendable {
     public static func compare(old: URL, new: URL, jobs: Int? = nil) throws(Failure) -> SiteDiff {
         let jobs = jobs ?? Parallel.defaultJobs
         for folder in [old, new] where !isFolder(folder) { throw .notAFolder(folder.path) }
-        let oldFiles = OutputComparison.files(in: old), newFiles = OutputComparison.files(in: new)
+        let oldListing = FileTree.list(old), newListing = FileTree.list(new)
+        let oldFiles = oldListing.files, newFiles = newListing.files
         let oldSet = Set(oldFiles), newSet = Set(newFiles)
         var diff = SiteDiff()
+        for (folder, listing) in [(old, oldListing), (new, newListing)] {
+            diff.problems += listing.refused.map { Diagnostic.warning(folder.appending(path: $0.path).path, nil, $0.reason) }
+        }
         func isPage(_ path: String) -> Bool { path.hasSuffix(".html") }
         for path in newFiles where !oldSet.contains(path) {
             if isPage(path) { diff.added.append(info(path, PageText.read(read(new, path)))) } else { diff.filesAdded.append(path) }

@@ -28,15 +28,10 @@ public struct OutputComparison: Sendable, Equatable {
         return existing == data ? .current : .stale
     }
 
-    /// Every file below `folder` (following no links), by path relative to it.
+    /// Every file below `folder`, and every name there that is not followed (see
+    /// `FileTree`): the build writes no link, so each is extra.
     static func files(in folder: URL) -> [String] {
-        let base = folder.standardizedFileURL.path
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey]) else { return [] }
-        var paths: [String] = []
-        while let url = walker.nextObject() as? URL {
-            if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { continue }
-            paths.append(String(url.standardizedFileURL.path.dropFirst(base.count + 1)))
-        }
-        return paths.sorted { $0.precedesInUTF8($1) }
+        let listing = FileTree.list(folder)
+        return (listing.files + listing.refused.map(\.path)).sorted { $0.precedesInUTF8($1) }
     }
 }

@@ -1,0 +1,39 @@
+/// The characters no page of the output may hold. HTML reads control
+/// characters as errors and XML 1.0 forbids most of them even escaped; front
+/// matter can hold them (YAML escapes such as "\a") and so can a body (cmark
+/// passes them through). Every file the build renders goes through `valid`,
+/// so the rule is one for pages, feed, sitemap and search index.
+enum AllowedText {
+    /// `text` without C0 control characters (but tab, line feed and carriage
+    /// return), DEL, C1 control characters and the noncharacters U+FFFE and U+FFFF.
+    static func valid(_ text: String) -> String {
+        var text = text
+        // One pass over the bytes finds nothing in nearly every page.
+        let clean = text.withUTF8 { bytes in !bytes.indices.contains { isForbidden(bytes, at: $0) } }
+        if clean { return text }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: text.unicodeScalars.filter { !isForbidden($0) })
+        return String(result)
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
+        default: false
+        }
+    }
+
+    /// Whether the character that starts at `index` is forbidden (a C1 control
+    /// is 0xC2 0x80-0x9F in UTF-8; U+FFFE and U+FFFF are 0xEF 0xBF 0xBE-0xBF).
+    private static func isForbidden(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        switch byte {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00..<0x20, 0x7F: return true
+        case 0xC2: return index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1])
+        case 0xEF: return index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE
+        default: return false
+        }
+    }
+}
