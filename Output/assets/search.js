@@ -34,8 +34,13 @@
   function fold(text) {
     return text.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase();
   }
+  // Words are indexed by their first WORD_LIMIT characters (SearchIndex.wordLimit).
+  var WORD_LIMIT = 40;
   function termsOf(query) {
-    return fold(query).split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t.length > 1; });
+    return fold(query).split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t.length > 1; }).map(function (t) {
+      var chars = Array.from(t);
+      return chars.length > WORD_LIMIT ? chars.slice(0, WORD_LIMIT).join("") : t;
+    });
   }
   function shardKey(term) {
     var c = term.charAt(0);
