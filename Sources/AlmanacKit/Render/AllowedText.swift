@@ -9,7 +9,13 @@ enum AllowedText {
     static func valid(_ text: String) -> String {
         var text = text
         // One pass over the bytes finds nothing in nearly every page.
-        let clean = text.withUTF8 { bytes in !bytes.indices.contains { isForbidden(bytes, at: $0) } }
+        let clean = text.withUTF8 { bytes in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xEF, isForbidden(bytes, at: index) { return false }
+            }
+            return true
+        }
         if clean { return text }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: text.unicodeScalars.filter { !isForbidden($0) })
