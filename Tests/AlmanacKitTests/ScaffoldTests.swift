@@ -31,6 +31,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appending(path: "Content/events/e.md").path))
     }
 
+    /// A poll names its pollster: without an actor to name, `new poll` refuses, and writes nothing (no site.yml either).
+    @Test func aPollWithoutAnActorIsRefusedAndNothingIsWritten() throws {
+        let scratch = TemporaryFolder()
+        do {
+            _ = try Scaffold.create(.poll, slug: "p", title: nil, root: scratch.url, today: ScaffoldTests.today)
+            Issue.record("created")
+        } catch {
+            #expect(error.description == "a poll names its pollster, an actor, and this site has none yet: create it first with `almanac new actor SLUG`")
+        }
+        #expect(tree(scratch.url).isEmpty)
+        _ = try Scaffold.create(.actor, slug: "pollster", title: nil, root: scratch.url, today: ScaffoldTests.today)
+        _ = try Scaffold.create(.poll, slug: "p", title: "P", root: scratch.url, today: ScaffoldTests.today)
+        #expect(build(scratch.url).succeeded)
+    }
+
     @Test func nothingIsWrittenThroughALinkOutOfTheSite() throws {
         let scratch = TemporaryFolder()
         let outside = scratch.url.appending(path: "outside")

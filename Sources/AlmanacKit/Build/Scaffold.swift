@@ -8,6 +8,7 @@ public enum Scaffold {
         case taken(String, String)
         case link(String, String)
         case badTitle(String)
+        case needsPollster
         case wouldNotBuild(String, [Diagnostic])
         case cannotWrite(String, String)
 
@@ -19,6 +20,7 @@ public enum Scaffold {
             case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
             case .link(let path, let problem): "\(path): \(problem); nothing is written through it"
             case .badTitle(let problem): "--title: \(problem)"
+            case .needsPollster: "a poll names its pollster, an actor, and this site has none yet: create it first with `almanac new actor SLUG`"
             case .wouldNotBuild(let path, let problems):
                 "\(path) would not build, so it was not written: " + problems.map(\.message).joined(separator: "; ")
             }
@@ -37,11 +39,6 @@ public enum Scaffold {
         if let owner = owner(of: EntryID(kind, slug).outputPath, root: root) { throw .taken(slug, owner) }
         var written: [String] = []
         var notes: [String] = []
-        let siteConfig = content.appending(path: "site.yml")
-        if !FileManager.default.fileExists(atPath: siteConfig.path) {
-            try write("title: My Almanac\ndescription: A reference of actors, events and polls.\nlanguage: en\n", to: siteConfig, path: "Content/site.yml")
-            written.append("Content/site.yml")
-        }
         let path = "Content/\(kind.folder)/\(slug).md"
         let url = content.appending(path: kind.folder).appending(path: "\(slug).md")
         if FileManager.default.fileExists(atPath: url.path) { throw .exists(path) }
@@ -54,9 +51,9 @@ public enum Scaffold {
         case .event:
             lines += ["date: \"\(today)\"", "actors: []", "places: []", "sources: []"]
         case .poll:
-            let pollster = firstSlug(of: .actor, in: content)
-            if pollster == nil { notes.append("no actor exists yet: create the pollster with `almanac new actor SLUG` and set 'pollster'") }
-            lines += ["pollster: \(pollster ?? "pollster-slug")", "date: \"\(today)\"", "method: \"\"", "question: \"\"",
+            // A poll names its pollster, an actor: a made-up slug would not build.
+            guard let pollster = firstSlug(of: .actor, in: content) else { throw .needsPollster }
+            lines += ["pollster: \(pollster)", "date: \"\(today)\"", "method: \"\"", "question: \"\"",
                       "results:", "  - {answer: \"Yes\", percent: 50}", "  - {answer: \"No\", percent: 50}", "sources: []"]
         case .source:
             lines += ["publication: \"(publisher)\"", "author: \"\"", "published: \"\(today)\""]
@@ -69,6 +66,12 @@ public enum Scaffold {
         // What `new` writes must build: it is read as the build reads it before it is written.
         let problems = EntryParser.parse(text, id: EntryID(kind, slug), path: path).diagnostics.filter(\.isError)
         if !problems.isEmpty { throw .wouldNotBuild(path, problems) }
+        // Nothing is written until everything is known to be right.
+        let siteConfig = content.appending(path: "site.yml")
+        if !FileManager.default.fileExists(atPath: siteConfig.path) {
+            try write("title: My Almanac\ndescription: A reference of actors, events and polls.\nlanguage: en\n", to: siteConfig, path: "Content/site.yml")
+            written.append("Content/site.yml")
+        }
         try write(text, to: url, path: path)
         written.append(path)
         return (written, notes)
