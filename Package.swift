@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 /// How both programs are linked on Linux.
@@ -26,7 +26,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // HummingbirdCore only, without its swift-configuration support (a trait), which Almanac does not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Debian's libcmark-dev, found through pkg-config (see Sources/CCmark/shim.h).
@@ -50,12 +55,18 @@ let package = Package(
             ],
             plugins: ["EmbedTheme"]
         ),
-        // `almanac serve`: live preview over HTTP (FlyingFox), file watching (inotify), live reload.
+        // `almanac serve`: live preview over HTTP (HummingbirdCore on SwiftNIO), file watching
+        // (inotify), live reload, rebuilds in a child process. It does not link the engine.
         .target(
             name: "AlmanacServe",
             dependencies: [
-                "AlmanacKit",
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // What the two programs share: options, progress lines, exit status.
@@ -69,9 +80,10 @@ let package = Package(
             dependencies: ["AlmanacKit", "AlmanacCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             linkerSettings: programLinking
         ),
-        // `almanac serve`. A program of its own: FlyingFox links Foundation's networking
-        // (for its proxy handler), which brings libcurl and its TLS, Kerberos and LDAP
-        // libraries; loading them took half of `almanac`'s start-up and 6 MB.
+        // `almanac serve`. A program of its own: SwiftNIO's event loops and threads stay
+        // out of every other command. It also runs each of the preview's builds, as a
+        // child process of itself (PreviewBuildCommand), so that a crash in one cannot
+        // take the server down.
         .executableTarget(
             name: "almanac-serve",
             dependencies: ["AlmanacKit", "AlmanacServe", "AlmanacCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -89,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlmanacServeTests",
-            dependencies: ["AlmanacServe", "AlmanacKit"]
+            dependencies: ["AlmanacServe"]
         ),
     ]
 )

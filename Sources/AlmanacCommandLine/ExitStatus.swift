@@ -4,9 +4,10 @@ import Foundation
 extension ParsableCommand {
     /// Parses the command line and runs the command it names. Exit status: 0
     /// success, 1 the site has errors, 2 the command line is wrong.
-    public static func runWithExitStatus() {
+    /// `arguments` nil: the process's own.
+    public static func runWithExitStatus(_ arguments: [String]? = nil) {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)

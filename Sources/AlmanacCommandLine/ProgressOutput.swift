@@ -12,8 +12,13 @@ public enum ProgressOutput {
 
     /// `built 1240 pages (1262 files) in 1.05 s: 0 errors, 2 warnings`
     public static func finished(_ report: Almanac.Report, seconds: Double, into folder: String? = nil) -> String {
+        finished(pages: report.pagesWritten, files: report.filesWritten, seconds: seconds,
+                 summary: summary(of: report.diagnostics), into: folder)
+    }
+
+    public static func finished(pages: Int, files: Int, seconds: Double, summary: String, into folder: String? = nil) -> String {
         let place = folder.map { " into \($0)" } ?? ""
-        return "built \(report.pagesWritten) pages (\(report.filesWritten) files)\(place) in \(String(format: "%.2f", seconds)) s: \(summary(of: report.diagnostics))"
+        return "built \(pages) pages (\(files) files)\(place) in \(String(format: "%.2f", seconds)) s: \(summary)"
     }
 
     /// One line, flushed at once (standard output may be a pipe).

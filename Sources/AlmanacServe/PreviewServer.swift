@@ -1,25 +1,31 @@
-import AlmanacKit
-import FlyingFox
-import FlyingSocks
 import Foundation
-import Synchronization
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOPosix
 
 /// `almanac serve`: builds the site into a folder of its own, serves it over
-/// HTTP (FlyingFox), rebuilds when `Content/` or `Templates/` change, and
-/// reloads open pages. A failed build keeps the last good site served and
-/// shows its problems over the page.
+/// HTTP (HummingbirdCore on SwiftNIO), rebuilds when `Content/` or `Templates/`
+/// change, and reloads open pages. A failed or crashed build keeps the last
+/// good site served and shows its problems over the page.
 ///
 /// `start` and `stop` are meant to be called one after the other by one owner;
 /// the parts that run concurrently (builds, the watcher, requests) share only
 /// `BuildState` and the served folder, both safe for that.
 public final class PreviewServer: @unchecked Sendable {
     public struct Configuration: Sendable {
-        /// Root, drafts, jobs and progress of every build. `build.output` is
-        /// ignored: see `output`.
-        public var build: Almanac.Options
+        /// The site's root folder.
+        public var root: URL
+        /// The program that runs each build: `almanac-serve` (see `PreviewBuild`).
+        public var builder: URL
         /// Where to build and serve from. nil: a new temporary folder, removed on stop,
         /// so `ROOT/Output` (the committed site) is never touched by previews.
         public var output: URL?
+        public var drafts = false
+        /// Threads per build; nil: one per core.
+        public var jobs: Int?
+        /// Where the builds' stage lines and diagnostics go.
+        public var buildOutput = BuildOutput.none
         public var host = "127.0.0.1"
         /// 0 picks a free port (see `port` after `start`).
         public var port: UInt16 = 8000
@@ -30,36 +36,30 @@ public final class PreviewServer: @unchecked Sendable {
         /// Called after every build (on the build thread).
         public var onBuild: (@Sendable (Build) -> Void)?
 
-        public init(build: Almanac.Options, output: URL? = nil) {
-            self.build = build
+        public init(root: URL, builder: URL, output: URL? = nil) {
+            self.root = root
+            self.builder = builder
             self.output = output
         }
     }
 
-    /// A finished build: its report, how long it took, and the changes that caused it
+    public enum BuildOutput: Sendable {
+        /// Nowhere (tests).
+        case none
+        /// Diagnostics only (`--quiet`).
+        case errors
+        /// Stage lines and diagnostics.
+        case all
+    }
+
+    /// A finished build: what it did, how long it took, and the changes that caused it
     /// (none for the first build).
     public struct Build: Sendable {
-        public let report: Almanac.Report
+        public let outcome: PreviewBuild.Outcome
         public let seconds: Double
         public let changed: [String]
         /// After a failed build: an earlier build worked and its site is still served.
         public let servingLastGood: Bool
-    }
-
-    public enum Failure: Error, CustomStringConvertible {
-        case badHost(String)
-        case cannotListen(String, UInt16, String)
-        case cannotCreate(String, String)
-        case cannotWatch(String)
-
-        public var description: String {
-            switch self {
-            case .badHost(let host): "--host \(host) is not an IPv4 or IPv6 address (or localhost)"
-            case .cannotListen(let host, let port, let reason): "cannot listen on \(host):\(port): \(reason)"
-            case .cannotCreate(let path, let reason): "cannot create \(path): \(reason)"
-            case .cannotWatch(let reason): reason
-            }
-        }
     }
 
     public let configuration: Configuration
@@ -73,93 +73,105 @@ public final class PreviewServer: @unchecked Sendable {
         return "http://\(host):\(port)/"
     }
 
-    private let temporary: URL?
+    /// This server's own folder: the build's report, and the site unless `--output`.
+    private let temporary: URL
     private let state = BuildState()
+    private let builds: BuildProcess
     private let rebuilder: Rebuilder
     private var watcher: FileWatcher?
-    private var server: HTTPServer?
-    private var serverTask: Task<Void, Error>?
+    private var serverTask: Task<Void, Never>?
 
     public init(_ configuration: Configuration) throws(Failure) {
         self.configuration = configuration
-        if let output = configuration.output {
-            folder = output.standardizedFileURL
-            temporary = nil
-        } else {
-            Self.removeAbandonedFolders()
-            let template = FileManager.default.temporaryDirectory.appending(path: "almanac-serve-\(getpid())-XXXXXX").path
-            var bytes = Array(template.utf8CString)
-            guard let made = mkdtemp(&bytes) else { throw .cannotCreate(template, String(cString: strerror(errno))) }
-            temporary = URL(fileURLWithPath: String(cString: made))
-            folder = temporary!.appending(path: "site")
-        }
-        var options = configuration.build
-        options.output = folder
-        rebuilder = Rebuilder(options: options, state: state, settle: configuration.settle,
+        Self.removeAbandonedFolders()
+        let template = FileManager.default.temporaryDirectory.appending(path: "almanac-serve-\(getpid())-XXXXXX").path
+        var bytes = Array(template.utf8CString)
+        guard let made = mkdtemp(&bytes) else { throw .cannotCreate(template, String(cString: strerror(errno))) }
+        temporary = URL(fileURLWithPath: String(cString: made))
+        folder = configuration.output?.standardizedFileURL ?? temporary.appending(path: "site")
+        var request = PreviewBuild.Request(root: configuration.root, output: folder, report: temporary.appending(path: "build.json"))
+        request.drafts = configuration.drafts
+        request.jobs = configuration.jobs
+        builds = BuildProcess(builder: configuration.builder, output: configuration.buildOutput)
+        rebuilder = Rebuilder(request: request, process: builds, state: state, settle: configuration.settle,
                               onBuild: configuration.onBuild ?? { _ in })
     }
 
-    /// Builds the site, starts watching and listening. Returns once pages can be fetched;
+    /// Listens, builds the site, starts watching. Returns once pages can be fetched;
     /// on failure everything started is stopped again and the temporary folder removed.
     public func start() async throws(Failure) {
         do throws(Failure) {
-            try await startServing()
+            try await listen()
+            await rebuilder.buildNow()
+            try watch()
         } catch {
             await stop()
             throw error
         }
     }
 
-    private func startServing() async throws(Failure) {
-        let address = try Self.address(configuration.host, port: configuration.port)
-        await rebuilder.buildNow()
+    /// Stops serving and watching, ends a build under way, and removes the
+    /// temporary folder.
+    public func stop() async {
+        watcher?.stop()
+        watcher = nil
+        state.releaseAll()
+        serverTask?.cancel()
+        await serverTask?.value
+        serverTask = nil
+        await rebuilder.stop()
+        try? FileManager.default.removeItem(at: temporary)
+    }
+
+    /// What `stop` must not leave behind, done at once from any thread: for
+    /// when an orderly stop takes too long.
+    public func abandon() {
+        builds.terminate()
+        try? FileManager.default.removeItem(at: temporary)
+    }
+
+    private func watch() throws(Failure) {
         do {
-            let watcher = try FileWatcher(root: configuration.build.root, folders: ["Content", "Templates"]) { [rebuilder] paths in
-                rebuilder.changed(paths)
+            let watcher = try FileWatcher(root: configuration.root, folders: ["Content", "Templates"]) { [rebuilder] changes in
+                rebuilder.changed(changes)
             }
             watcher.start()
             self.watcher = watcher
         } catch {
             throw .cannotWatch(error.description)
         }
-        let handler = SiteHandler(folder: folder, state: state, pollSeconds: configuration.pollSeconds)
-        let server = HTTPServer(address: address, timeout: configuration.pollSeconds + 20, logger: .disabled, handler: handler)
-        self.server = server
-        let ended = Mutex<String?>(nil)
-        serverTask = Task {
-            do { try await server.run() } catch { ended.withLock { $0 = "\(error)" }; throw error }
-            ended.withLock { $0 = "the server stopped" }
-        }
-        // Listening, or the reason it could not.
-        for _ in 0..<500 {
-            if await server.isListening { break }
-            if let failure = ended.withLock({ $0 }) {
-                throw .cannotListen(configuration.host, configuration.port, failure)
-            }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        guard await server.isListening, let bound = await server.listeningAddress else {
-            throw .cannotListen(configuration.host, configuration.port, "the server did not start")
-        }
-        switch bound {
-        case .ip4(_, let port), .ip6(_, let port): self.port = port
-        default: break
-        }
     }
 
-    /// Stops serving and watching, waits for a build under way, and removes the
-    /// temporary folder.
-    public func stop() async {
-        watcher?.stop()
-        watcher = nil
-        state.releaseAll()
-        if let server { await server.stop(timeout: 0.1) }
-        serverTask?.cancel()
-        _ = await serverTask?.result
-        server = nil
-        serverTask = nil
-        await rebuilder.stop()
-        if let temporary { try? FileManager.default.removeItem(at: temporary) }
+    private func listen() async throws(Failure) {
+        let host = configuration.host == "localhost" ? "127.0.0.1" : configuration.host
+        guard (try? SocketAddress(ipAddress: host, port: 0)) != nil else { throw .badHost(configuration.host) }
+        let handler = SiteHandler(folder: folder, state: state, hosts: HostNames(listeningOn: configuration.host),
+                                  pollSeconds: configuration.pollSeconds)
+        let (started, reportStarted) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
+        let server = Server(
+            childChannelSetup: PreviewConnection(site: handler),
+            configuration: ServerConfiguration(address: .hostname(host, port: Int(configuration.port))),
+            onServerRunning: { channel in reportStarted.yield(.success(channel.localAddress?.port ?? 0)) },
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            logger: Logger(label: "almanac-serve") { _ in SwiftLogNoOpLogHandler() }
+        )
+        serverTask = Task {
+            do {
+                try await server.run()
+                reportStarted.yield(.failure(CancellationError()))
+            } catch {
+                reportStarted.yield(.failure(error))
+            }
+        }
+        var first: Result<Int, any Error> = .failure(CancellationError())
+        for await result in started {
+            first = result
+            break
+        }
+        switch first {
+        case .success(let port): self.port = UInt16(port)
+        case .failure(let error): throw Failure.listening(configuration.host, configuration.port, error)
+        }
     }
 
     /// Temporary folders of previews that were killed (their process is gone).
@@ -170,16 +182,6 @@ public final class PreviewServer: @unchecked Sendable {
             let parts = name.split(separator: "-")
             guard parts.count == 4, let pid = Int32(parts[2]), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
             try? FileManager.default.removeItem(at: temporary.appending(path: name))
-        }
-    }
-
-    static func address(_ host: String, port: UInt16) throws(Failure) -> any SocketAddress {
-        do {
-            if host == "localhost" { return try sockaddr_in.inet(ip4: "127.0.0.1", port: port) }
-            if host.contains(":") { return try sockaddr_in6.inet6(ip6: host, port: port) }
-            return try sockaddr_in.inet(ip4: host, port: port)
-        } catch {
-            throw .badHost(host)
         }
     }
 }

@@ -1,10 +1,10 @@
 import AlmanacCommandLine
-import AlmanacKit
 import AlmanacServe
 import ArgumentParser
 import Foundation
 
-/// The preview server, which `almanac serve` runs (see `ServeOptions`).
+/// The preview server, which `almanac serve` runs (see `ServeOptions`); with
+/// `--preview-build` first, one of its builds (see `PreviewBuildCommand`).
 @main
 struct ServeCommand: ParsableCommand {
     static let configuration: CommandConfiguration = {
@@ -15,22 +15,32 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var options: ServeOptions
 
-    static func main() { runWithExitStatus() }
+    /// How long an orderly stop may take after Ctrl-C before the process just ends.
+    static let stopSeconds = 3.0
+
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == PreviewBuild.flag {
+            PreviewBuildCommand.runWithExitStatus(Array(arguments.dropFirst()))
+            return
+        }
+        runWithExitStatus()
+    }
 
     func run() throws {
         let quiet = options.quiet
-        var build = Almanac.Options(root: options.site.rootURL)
-        build.includeDrafts = options.drafts
-        // Rebuilds on save start from the build cache: only what an edit can change is rendered.
-        build.useCache = true
-        if let jobs = options.jobs { build.jobs = jobs }
-        build.progress = ProgressOutput.handler(quiet: quiet)
-        var configuration = PreviewServer.Configuration(build: build, output: options.output.map { URL(fileURLWithPath: $0) })
+        let program = Bundle.main.executableURL ?? URL(fileURLWithPath: "/proc/self/exe")
+        var configuration = PreviewServer.Configuration(root: options.site.rootURL, builder: program.resolvingSymlinksInPath(),
+                                                        output: options.output.map { URL(fileURLWithPath: $0) })
+        configuration.drafts = options.drafts
+        configuration.jobs = options.jobs
+        configuration.buildOutput = quiet ? .errors : .all
         configuration.host = options.host
         configuration.port = options.port
         configuration.onBuild = { build in Self.print(build, quiet: quiet) }
 
-        // Ctrl-C and SIGTERM stop the server in order, instead of killing the process.
+        // Ctrl-C and SIGTERM stop the server in order, instead of killing the process;
+        // if that takes over `stopSeconds`, or on a second Ctrl-C, it ends at once.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
         let stopRequested = DispatchSemaphore(value: 0)
@@ -61,19 +71,29 @@ struct ServeCommand: ParsableCommand {
 
         stopRequested.wait()
         if !quiet { ProgressOutput.printLine("stopping") }
-        _ = blocking { await server.stop(); return nil }
+        let stopped = DispatchSemaphore(value: 0)
+        Task {
+            await server.stop()
+            stopped.signal()
+        }
+        // Whichever comes first: the orderly stop, a second signal, or the time limit.
+        DispatchQueue.global().async { _ = stopRequested.wait(timeout: .now() + Self.stopSeconds); stopped.signal() }
+        stopped.wait()
+        server.abandon()
     }
 
-    /// Terminal output of one build: the stage lines came already; then the diagnostics and a summary.
+    /// Terminal output of one build: the stage lines and diagnostics came already
+    /// (from the build's process); then a summary.
     private static func print(_ build: PreviewServer.Build, quiet: Bool) {
-        report(build.report.diagnostics, quiet: quiet)
-        if !build.report.succeeded {
+        let outcome = build.outcome
+        if !outcome.succeeded {
             let serving = build.servingLastGood ? "still serving the last good site" : "nothing to serve until the errors are fixed"
-            FileHandle.standardError.write(Data("build failed: \(summary(of: build.report.diagnostics)); \(serving)\n".utf8))
+            let what = outcome.crash ?? "build failed: \(outcome.summary)"
+            FileHandle.standardError.write(Data("\(what); \(serving)\n".utf8))
             return
         }
         guard !quiet else { return }
-        var line = ProgressOutput.finished(build.report, seconds: build.seconds)
+        var line = ProgressOutput.finished(pages: outcome.pages, files: outcome.files, seconds: build.seconds, summary: outcome.summary)
         if let first = build.changed.first {
             line += " (changed: \(first)\(build.changed.count > 1 ? " and \(build.changed.count - 1) more" : ""))"
         }

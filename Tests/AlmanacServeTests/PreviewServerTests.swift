@@ -1,4 +1,3 @@
-import AlmanacKit
 import Foundation
 import Testing
 @testable import AlmanacServe
@@ -7,46 +6,9 @@ import Testing
 /// over a plain socket, stopped by each test.
 @Suite(.timeLimit(.minutes(1)))
 struct PreviewServerTests {
-    struct Status: Decodable {
-        let generation: Int
-        let lastGood: Int
-        let ok: Bool
-        let diagnostics: [String]
-    }
-
-    private func start(_ site: TestSite) async throws -> PreviewServer {
-        var options = Almanac.Options(root: site.root)
-        options.jobs = 2
-        var configuration = PreviewServer.Configuration(build: options)
-        configuration.port = 0
-        configuration.settle = 0.05
-        configuration.pollSeconds = 2
-        let server = try PreviewServer(configuration)
-        try await server.start()
-        #expect(server.port != 0)
-        return server
-    }
-
-    private func status(_ server: PreviewServer, since: Int = -1) async throws -> Status {
-        let response = try await HTTPProbe.request("/__almanac/status?since=\(since)", port: server.port)
-        #expect(response.header("Content-Type") == "application/json")
-        return try JSONDecoder().decode(Status.self, from: response.body)
-    }
-
-    /// Waits (long polling, at most 15 s) for the build after `generation`.
-    private func nextBuild(_ server: PreviewServer, after generation: Int) async throws -> Status {
-        let deadline = Date().addingTimeInterval(15)
-        while Date() < deadline {
-            let state = try await status(server, since: generation)
-            if state.generation > generation { return state }
-        }
-        Issue.record("no rebuild within 15 s")
-        return try await status(server)
-    }
-
     @Test func servesPagesWithTheirTypesAndTheSitesOwn404() async throws {
         let site = TestSite()
-        let server = try await start(site)
+        let server = try await PreviewServer.started(site)
         defer { Task { await server.stop() } }
 
         let home = try await HTTPProbe.request("/", port: server.port)
@@ -99,7 +61,7 @@ struct PreviewServerTests {
     ])
     func refusesTraversal(_ target: String) async throws {
         let site = TestSite()
-        let server = try await start(site)
+        let server = try await PreviewServer.started(site)
         let response = try await HTTPProbe.request(target, port: server.port)
         await server.stop()
         #expect(response.status == 403)
@@ -109,14 +71,14 @@ struct PreviewServerTests {
 
     @Test func rebuildsOnSaveShowsErrorsKeepsTheLastGoodSiteAndRecovers() async throws {
         let site = TestSite()
-        let server = try await start(site)
+        let server = try await PreviewServer.started(site)
         defer { Task { await server.stop() } }
-        let first = try await status(server)
+        let first = try await server.status()
         #expect(first.ok && first.lastGood == first.generation)
 
         // An edit shows up in the served page.
         site.write("Content/events/first-meeting.md", "---\ntitle: Second meeting\ndate: 2022-03-06\n---\nEdited.\n")
-        let edited = try await nextBuild(server, after: first.generation)
+        let edited = try await server.nextBuild(after: first.generation)
         #expect(edited.ok)
         let page = try await HTTPProbe.request("/events/first-meeting.html", port: server.port)
         #expect(page.text.contains("Second meeting"))
@@ -124,7 +86,7 @@ struct PreviewServerTests {
 
         // A broken edit: its diagnostics are reported, the last good page stays.
         site.write("Content/events/first-meeting.md", "---\ntitle: Third meeting\ndate: 2022-03-06\n---\nSee [nobody](actor:nobody).\n")
-        let broken = try await nextBuild(server, after: edited.generation)
+        let broken = try await server.nextBuild(after: edited.generation)
         #expect(!broken.ok)
         #expect(broken.lastGood == edited.generation)
         #expect(broken.diagnostics.contains { $0.hasPrefix("Content/events/first-meeting.md:5:5: error:") && $0.contains("nobody") })
@@ -134,13 +96,13 @@ struct PreviewServerTests {
 
         // Fixed: served again, and pages waiting on the old state learn of the new one.
         site.write("Content/events/first-meeting.md", "---\ntitle: Fourth meeting\ndate: 2022-03-06\n---\nSee [Ak Orda](actor:ak-orda).\n")
-        let fixed = try await nextBuild(server, after: broken.generation)
+        let fixed = try await server.nextBuild(after: broken.generation)
         #expect(fixed.ok && fixed.diagnostics.isEmpty && fixed.lastGood == fixed.generation)
         #expect(try await HTTPProbe.request("/events/first-meeting.html", port: server.port).text.contains("Fourth meeting"))
 
         // A new folder and a template change are picked up too.
         site.write("Content/pages/about.md", "---\ntitle: About this\n---\nAbout.\n")
-        let added = try await nextBuild(server, after: fixed.generation)
+        let added = try await server.nextBuild(after: fixed.generation)
         #expect(added.ok)
         #expect(try await HTTPProbe.request("/pages/about.html", port: server.port).status == 200)
         await server.stop()
@@ -149,9 +111,9 @@ struct PreviewServerTests {
     @Test func aSiteThatNeverBuiltShowsItsErrorsUntilFixed() async throws {
         let site = TestSite()
         site.write("Content/site.yml", "description: no title\n")
-        let server = try await start(site)
+        let server = try await PreviewServer.started(site)
         defer { Task { await server.stop() } }
-        let broken = try await status(server)
+        let broken = try await server.status()
         #expect(!broken.ok && broken.lastGood == -1)
         #expect(broken.diagnostics.contains { $0.hasPrefix("Content/site.yml") })
         let page = try await HTTPProbe.request("/", port: server.port)
@@ -159,7 +121,7 @@ struct PreviewServerTests {
         #expect(page.text.contains("almanac-serve"))
 
         site.write("Content/site.yml", "title: Fixed\n")
-        let fixed = try await nextBuild(server, after: broken.generation)
+        let fixed = try await server.nextBuild(after: broken.generation)
         #expect(fixed.ok)
         #expect(try await HTTPProbe.request("/", port: server.port).status == 200)
         await server.stop()
@@ -167,7 +129,7 @@ struct PreviewServerTests {
 
     @Test func stopRemovesTheTemporaryFolderAndFreesThePort() async throws {
         let site = TestSite()
-        let server = try await start(site)
+        let server = try await PreviewServer.started(site)
         let folder = server.folder
         let port = server.port
         #expect(FileManager.default.fileExists(atPath: folder.appending(path: "index.html").path))
@@ -184,7 +146,7 @@ struct PreviewServerTests {
         let abandoned = FileManager.default.temporaryDirectory.appending(path: "almanac-serve-\(dead.processIdentifier)-AbCdEf")
         try FileManager.default.createDirectory(at: abandoned.appending(path: "site"), withIntermediateDirectories: true)
         let site = TestSite()
-        let server = try PreviewServer(PreviewServer.Configuration(build: Almanac.Options(root: site.root)))
+        let server = try PreviewServer(PreviewServer.Configuration(root: site.root, builder: ServeProcess.program("almanac-serve")))
         #expect(!FileManager.default.fileExists(atPath: abandoned.path))
         #expect(server.folder.deletingLastPathComponent().lastPathComponent.hasPrefix("almanac-serve-\(getpid())-"))
         await server.stop()
@@ -192,7 +154,7 @@ struct PreviewServerTests {
 
     @Test func refusesAHostThatIsNoAddress() async throws {
         let site = TestSite()
-        var configuration = PreviewServer.Configuration(build: Almanac.Options(root: site.root))
+        var configuration = PreviewServer.Configuration(root: site.root, builder: ServeProcess.program("almanac-serve"))
         configuration.host = "example.org"
         configuration.port = 0
         let server = try PreviewServer(configuration)

@@ -17,23 +17,41 @@ enum HTTPProbe {
 
     enum Failure: Error { case connect(Int32), send, malformed(String) }
 
-    /// `METHOD target` on 127.0.0.1:port; gives up after `timeout` seconds. The blocking
-    /// socket calls run on a thread of their own, never on the tasks' threads the server needs.
-    static func request(_ target: String, port: UInt16, method: String = "GET", timeout: Int = 15) async throws -> Response {
+    /// `METHOD target` on 127.0.0.1:port, with `Host: host` (the address by default; nil
+    /// sends none) and `headers` (whole lines); gives up after `timeout` seconds.
+    static func request(_ target: String, port: UInt16, method: String = "GET", host: String?? = .none,
+                        headers: [String] = [], timeout: Int = 15) async throws -> Response {
+        let host = host ?? "127.0.0.1:\(port)"
+        let lines = ["\(method) \(target) HTTP/1.1"] + (host.map { ["Host: \($0)"] } ?? []) + headers + ["Connection: close", "", ""]
+        return try await raw(Array(lines.joined(separator: "\r\n").utf8), port: port, timeout: timeout)
+    }
+
+    /// Sends `bytes` as they are and reads the response. The blocking socket calls run
+    /// on a thread of their own, never on the tasks' threads the server needs.
+    static func raw(_ bytes: [UInt8], port: UInt16, timeout: Int = 15) async throws -> Response {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try blockingRequest(target, port: port, method: method, timeout: timeout) })
+                continuation.resume(with: Result { try blockingRequest(bytes, port: port, timeout: timeout) })
             }
         }
     }
 
-    private static func blockingRequest(_ target: String, port: UInt16, method: String, timeout: Int) throws -> Response {
+    /// A connection that sends `GET target` and then reads nothing (a client that
+    /// stalls); its receive buffer is made small. Close it with `close`.
+    static func stalledRequest(_ target: String, port: UInt16) throws -> Int32 {
+        let fd = try connected(port: port, timeout: 15, receiveBuffer: 4096)
+        let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
+        guard send(fd, request, request.count, 0) == request.count else { close(fd); throw Failure.send }
+        return fd
+    }
+
+    private static func connected(port: UInt16, timeout: Int, receiveBuffer: Int32? = nil) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure.connect(errno) }
-        defer { close(fd) }
         var limit = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        if var size = receiveBuffer { setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size)) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
@@ -41,9 +59,20 @@ enum HTTPProbe {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw Failure.connect(errno) }
-        let request = Array("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
-        guard send(fd, request, request.count, 0) == request.count else { throw Failure.send }
+        guard connected == 0 else { close(fd); throw Failure.connect(errno) }
+        return fd
+    }
+
+    private static func blockingRequest(_ request: [UInt8], port: UInt16, timeout: Int) throws -> Response {
+        let fd = try connected(port: port, timeout: timeout)
+        defer { close(fd) }
+        // A server may answer (and stop reading) before the whole request is sent: then read the answer.
+        var sent = 0
+        while sent < request.count {
+            let n = request[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { break }
+            sent += n
+        }
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {

@@ -6,37 +6,34 @@ import Foundation
 enum LiveReload {
     static let statusPath = "/__almanac/status"
 
-    /// `html` with the script before its last `</body>` (or at its end), and
-    /// `<base href="/">` after `<head>` when `rooted` (for the 404 page, which
-    /// is served at any depth and whose relative links assume the root).
-    static func inject(into html: Data, lastGood: Int, rooted: Bool = false) -> Data {
-        var text = String(decoding: html, as: UTF8.self)
-        if rooted, let head = text.range(of: "<head>", options: .caseInsensitive) {
-            text.insert(contentsOf: "\n<base href=\"/\">", at: head.upperBound)
+    /// Where the script (and, when `rooted`, a `<base href="/">`) go into an
+    /// HTML file as it is sent: before its last `</body>` (or at its end), and
+    /// after its first `<head>`. `rooted` is for the 404 page, which is served
+    /// at any depth and whose relative links assume the root.
+    static func insertions(into page: ServedFile, lastGood: Int, rooted: Bool = false) -> [ServedFile.Insertion] {
+        var insertions = [ServedFile.Insertion(offset: page.offset(of: "</body>", last: true) ?? page.size,
+                                               bytes: Array(script(lastGood: lastGood).utf8))]
+        if rooted, let head = page.offset(of: "<head>", last: false) {
+            insertions.append(ServedFile.Insertion(offset: head + "<head>".utf8.count, bytes: Array("\n<base href=\"/\">".utf8)))
         }
-        let tag = script(lastGood: lastGood)
-        if let body = text.range(of: "</body>", options: [.caseInsensitive, .backwards]) {
-            text.insert(contentsOf: tag, at: body.lowerBound)
-        } else {
-            text += tag
-        }
-        return Data(text.utf8)
+        return insertions
     }
 
-    /// A page for when no build has worked yet: only the error overlay, which
-    /// turns into the site as soon as the content is fixed.
-    static func noSitePage() -> Data {
+    /// A page for when no build has worked yet (the first may still be running):
+    /// only the error overlay, which turns into the site once a build works.
+    static func noSitePage() -> [UInt8] {
         let html = """
         <!DOCTYPE html>
         <html lang="en">
         <head><meta charset="utf-8"><title>almanac serve: the site has errors</title></head>
         <body>
-        <p>almanac serve: the site could not be built yet. Fix the problems listed in the terminal; this page reloads by itself.</p>
+        <p>almanac serve: no build of the site has worked yet. If the first is still running, wait; if it failed, fix the problems listed in the terminal. This page reloads by itself.</p>
         </body>
         </html>
 
         """
-        return inject(into: Data(html.utf8), lastGood: -1)
+        let tag = script(lastGood: -1)
+        return Array(html.replacingOccurrences(of: "</body>", with: tag + "</body>").utf8)
     }
 
     static func script(lastGood: Int) -> String {

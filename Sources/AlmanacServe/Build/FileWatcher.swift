@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// Watches folders of a site (`Content/`, `Templates/`) and everything below
-/// them with inotify, and reports the paths that changed, relative to the root.
+/// them with inotify, and reports the paths that changed, relative to the root,
+/// leaving out editors' temporary files (`isScratch`).
 ///
 /// inotify rather than polling: the kernel tells us at once, an idle watcher
 /// costs nothing, and a 5,000-file site does not need 5,000 `stat` calls a tick.
@@ -20,7 +21,7 @@ final class FileWatcher: @unchecked Sendable {
 
     private let root: URL
     private let folders: [String]
-    private let onChange: @Sendable ([String]) -> Void
+    private let onChange: @Sendable ([Change]) -> Void
     private let fd: Int32
     private let lock = NSLock()
     /// Watch descriptor to folder path relative to the root ("" is the root).
@@ -33,7 +34,13 @@ final class FileWatcher: @unchecked Sendable {
                                            | IN_ATTRIB | IN_DELETE_SELF | IN_ONLYDIR)
     private static let rootMask = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR)
 
-    init(root: URL, folders: [String], onChange: @escaping @Sendable ([String]) -> Void) throws(Failure) {
+    /// A path that changed, and whether it was created (or renamed into place) by this change.
+    struct Change: Sendable, Equatable {
+        let path: String
+        let created: Bool
+    }
+
+    init(root: URL, folders: [String], onChange: @escaping @Sendable ([Change]) -> Void) throws(Failure) {
         self.root = root.standardizedFileURL
         self.folders = folders
         self.onChange = onChange
@@ -69,7 +76,7 @@ final class FileWatcher: @unchecked Sendable {
             var pollfd = Glibc.pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&pollfd, 1, 200)
             guard ready > 0 else { continue }
-            var changed: [String] = []
+            var changed: [Change] = []
             while true {
                 let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 guard count > 0 else { break }
@@ -81,8 +88,8 @@ final class FileWatcher: @unchecked Sendable {
     }
 
     /// The changed paths in one read's worth of events; watches folders that appeared.
-    private func handle(_ buffer: [UInt8], count: Int) -> [String] {
-        var changed: [String] = []
+    private func handle(_ buffer: [UInt8], count: Int) -> [Change] {
+        var changed: [Change] = []
         var offset = 0
         let header = MemoryLayout<inotify_event>.size
         while offset + header <= count {
@@ -97,7 +104,7 @@ final class FileWatcher: @unchecked Sendable {
             if mask & UInt32(IN_Q_OVERFLOW) != 0 {
                 // Events were lost: watch everything again and rebuild.
                 for folder in folders { addTree(folder) }
-                changed.append("(many files)")
+                changed.append(Change(path: "(many files)", created: false))
                 continue
             }
             if mask & UInt32(IN_IGNORED) != 0 {
@@ -105,25 +112,33 @@ final class FileWatcher: @unchecked Sendable {
                 continue
             }
             guard let folder = lock.withLock({ watched[wd] }) else { continue }
+            let created = mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
             if folder.isEmpty {
                 // The root: only Content/ and Templates/ coming or going matter.
                 guard folders.contains(name) else { continue }
-                if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(name) }
-                changed.append(name + "/")
+                if created { addTree(name) }
+                changed.append(Change(path: name + "/", created: created))
                 continue
             }
             if mask & UInt32(IN_DELETE_SELF) != 0 { continue }
             guard !name.isEmpty, !Self.isScratch(name) else { continue }
             let path = folder + "/" + name
-            if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(path) }
-            changed.append(path)
+            if mask & UInt32(IN_ISDIR) != 0, created { addTree(path) }
+            changed.append(Change(path: path, created: created))
         }
         return changed
     }
 
-    /// Editors' temporary and backup files: `.x.swp`, `x~`, vim's `4913`.
+    /// Editors' and tools' temporary and backup files, by name: hidden files
+    /// (vim's `.x.md.swp`, emacs's `.#x.md` lock), backups (`x.md~`), emacs's
+    /// `#x.md#`, vim's `4913` probe, `sed -i`'s `sedAbC123`, `*.tmp`, and
+    /// JetBrains' `x.md___jb_tmp___`. A temporary file with another name that is
+    /// renamed into place is left out by `Rebuilder` (it is gone by the build).
     static func isScratch(_ name: String) -> Bool {
-        name.hasPrefix(".") || name.hasSuffix("~") || name == "4913"
+        if name.hasPrefix(".") || name.hasSuffix("~") || name == "4913" { return true }
+        if name.count > 1, name.hasPrefix("#"), name.hasSuffix("#") { return true }
+        if name.count == 9, name.hasPrefix("sed"), name.dropFirst(3).allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) { return true }
+        return [".tmp", ".swp", ".swo", ".swx", "___jb_tmp___", "___jb_old___"].contains { name.lowercased().hasSuffix($0) }
     }
 
     /// Watches `path` (relative to the root) and every folder below it.

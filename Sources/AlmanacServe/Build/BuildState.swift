@@ -36,17 +36,21 @@ final class BuildState: @unchecked Sendable {
     }
 
     /// The state as soon as its generation differs from `since`, or after
-    /// `timeout` seconds whatever it is.
+    /// `timeout` seconds whatever it is, or at once when the task is cancelled.
     func wait(since: Int, timeout: Double) async -> Snapshot {
         let id = UUID()
-        return await withCheckedContinuation { continuation in
-            let ready: Snapshot? = lock.withLock {
-                if current.generation != since { return current }
-                waiters[id] = continuation
-                return nil
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let ready: Snapshot? = lock.withLock {
+                    if current.generation != since || Task.isCancelled { return current }
+                    waiters[id] = continuation
+                    return nil
+                }
+                if let ready { continuation.resume(returning: ready); return }
+                DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { self.release(id) }
             }
-            if let ready { continuation.resume(returning: ready); return }
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { self.release(id) }
+        } onCancel: {
+            release(id)
         }
     }
 

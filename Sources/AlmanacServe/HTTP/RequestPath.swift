@@ -1,3 +1,5 @@
+import Foundation
+
 /// A request's path, checked before it touches the file system.
 ///
 /// Works on the raw, percent-encoded target (not the server's normalized
@@ -26,4 +28,14 @@ enum RequestPath: Equatable {
         }
         self = hidden ? .hidden : .inside(segments, trailingSlash: raw.hasSuffix("/"))
     }
+
+    /// The path of these segments as a link on this server: one leading slash,
+    /// each segment percent-encoded, so it can never read as `//other-host/`.
+    static func location(of segments: [String], folder: Bool) -> String {
+        let encoded = segments.map { $0.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? "" }
+        return "/" + encoded.joined(separator: "/") + (folder && !segments.isEmpty ? "/" : "")
+    }
+
+    /// What a path segment may hold unencoded (RFC 3986 `pchar`).
+    private static let segmentAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))
 }
