@@ -19,8 +19,9 @@ struct PreviewBuildCommand: ParsableCommand {
     @Flag var quiet = false
 
     func run() throws {
-        // The server ignores Ctrl-C to stop in order, and a child inherits that: a build stops at once.
-        signal(SIGINT, SIG_DFL)
+        // Ctrl-C in the terminal reaches every process of the server's group: the server
+        // takes it and ends the build (SIGTERM), so that it does not report a crash.
+        signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_DFL)
         var options = Almanac.Options(root: site.rootURL, output: URL(fileURLWithPath: output))
         options.includeDrafts = drafts

@@ -14,7 +14,7 @@ struct RequestLimitsTests {
     }
 
     private func head(_ target: String, port: UInt16, headers: [String] = []) -> [UInt8] {
-        Array((["GET \(target) HTTP/1.1", "Host: 127.0.0.1:\(port)"] + headers + ["", ""]).joined(separator: "\r\n").utf8)
+        Array((["GET \(target) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"] + headers + ["", ""]).joined(separator: "\r\n").utf8)
     }
 
     @Test(arguments: [20_000, 300_000])
