@@ -56,10 +56,11 @@ let package = Package(
             plugins: ["EmbedTheme"]
         ),
         // `almanac serve`: live preview over HTTP (HummingbirdCore on SwiftNIO), file watching
-        // (inotify), live reload, rebuilds in a child process. It does not link the engine.
+        // (inotify), live reload, each build in a child process (the engine's options only).
         .target(
             name: "AlmanacServe",
             dependencies: [
+                "AlmanacKit",
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -101,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlmanacServeTests",
-            dependencies: ["AlmanacServe"]
+            dependencies: ["AlmanacServe", "AlmanacKit"]
         ),
     ]
 )

@@ -1,3 +1,4 @@
+import AlmanacKit
 import Foundation
 import HummingbirdCore
 import Logging
@@ -14,16 +15,16 @@ import NIOPosix
 /// `BuildState` and the served folder, both safe for that.
 public final class PreviewServer: @unchecked Sendable {
     public struct Configuration: Sendable {
-        /// The site's root folder.
-        public var root: URL
-        /// The program that runs each build: `almanac-serve` (see `PreviewBuild`).
-        public var builder: URL
+        /// Root, drafts and jobs of every build. `build.output` is ignored (see
+        /// `output`), and so is `build.progress` (see `buildOutput`): builds run in
+        /// a process of their own.
+        public var build: Almanac.Options
+        /// The program that runs each build (see `PreviewBuild`): by default
+        /// `almanac-serve` beside the running program.
+        public var builder: URL = PreviewServer.defaultBuilder
         /// Where to build and serve from. nil: a new temporary folder, removed on stop,
         /// so `ROOT/Output` (the committed site) is never touched by previews.
         public var output: URL?
-        public var drafts = false
-        /// Threads per build; nil: one per core.
-        public var jobs: Int?
         /// Where the builds' stage lines and diagnostics go.
         public var buildOutput = BuildOutput.none
         public var host = "127.0.0.1"
@@ -36,11 +37,17 @@ public final class PreviewServer: @unchecked Sendable {
         /// Called after every build (on the build thread).
         public var onBuild: (@Sendable (Build) -> Void)?
 
-        public init(root: URL, builder: URL, output: URL? = nil) {
-            self.root = root
-            self.builder = builder
+        public init(build: Almanac.Options, output: URL? = nil) {
+            self.build = build
             self.output = output
         }
+    }
+
+    /// `almanac-serve` in the folder of the running program (which is
+    /// `almanac-serve` itself, or the tests beside it).
+    public static var defaultBuilder: URL {
+        let program = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
+        return program.deletingLastPathComponent().appending(path: "almanac-serve")
     }
 
     public enum BuildOutput: Sendable {
@@ -89,9 +96,9 @@ public final class PreviewServer: @unchecked Sendable {
         guard let made = mkdtemp(&bytes) else { throw .cannotCreate(template, String(cString: strerror(errno))) }
         temporary = URL(fileURLWithPath: String(cString: made))
         folder = configuration.output?.standardizedFileURL ?? temporary.appending(path: "site")
-        var request = PreviewBuild.Request(root: configuration.root, output: folder, report: temporary.appending(path: "build.json"))
-        request.drafts = configuration.drafts
-        request.jobs = configuration.jobs
+        var request = PreviewBuild.Request(root: configuration.build.root, output: folder, report: temporary.appending(path: "build.json"))
+        request.drafts = configuration.build.includeDrafts
+        request.jobs = configuration.build.jobs
         builds = BuildProcess(builder: configuration.builder, output: configuration.buildOutput)
         rebuilder = Rebuilder(request: request, process: builds, state: state, settle: configuration.settle,
                               onBuild: configuration.onBuild ?? { _ in })
@@ -132,7 +139,7 @@ public final class PreviewServer: @unchecked Sendable {
 
     private func watch() throws(Failure) {
         do {
-            let watcher = try FileWatcher(root: configuration.root, folders: ["Content", "Templates"]) { [rebuilder] changes in
+            let watcher = try FileWatcher(root: configuration.build.root, folders: ["Content", "Templates"]) { [rebuilder] changes in
                 rebuilder.changed(changes)
             }
             watcher.start()

@@ -1,4 +1,5 @@
 import AlmanacCommandLine
+import AlmanacKit
 import AlmanacServe
 import ArgumentParser
 import Foundation
@@ -29,11 +30,10 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let quiet = options.quiet
-        let program = Bundle.main.executableURL ?? URL(fileURLWithPath: "/proc/self/exe")
-        var configuration = PreviewServer.Configuration(root: options.site.rootURL, builder: program.resolvingSymlinksInPath(),
-                                                        output: options.output.map { URL(fileURLWithPath: $0) })
-        configuration.drafts = options.drafts
-        configuration.jobs = options.jobs
+        var build = Almanac.Options(root: options.site.rootURL)
+        build.includeDrafts = options.drafts
+        if let jobs = options.jobs { build.jobs = jobs }
+        var configuration = PreviewServer.Configuration(build: build, output: options.output.map { URL(fileURLWithPath: $0) })
         configuration.buildOutput = quiet ? .errors : .all
         configuration.host = options.host
         configuration.port = options.port

@@ -1,3 +1,4 @@
+import AlmanacKit
 import Foundation
 import Testing
 @testable import AlmanacServe
@@ -73,7 +74,8 @@ struct CrashedBuildTests {
 
     @Test func aBuilderThatCannotRunIsReported() async throws {
         let site = TestSite()
-        var configuration = PreviewServer.Configuration(root: site.root, builder: URL(fileURLWithPath: "/nonexistent/almanac-serve"))
+        var configuration = PreviewServer.Configuration(build: Almanac.Options(root: site.root))
+        configuration.builder = URL(fileURLWithPath: "/nonexistent/almanac-serve")
         configuration.port = 0
         let server = try PreviewServer(configuration)
         try await server.start()

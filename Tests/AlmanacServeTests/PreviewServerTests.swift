@@ -1,3 +1,4 @@
+import AlmanacKit
 import Foundation
 import Testing
 @testable import AlmanacServe
@@ -146,7 +147,7 @@ struct PreviewServerTests {
         let abandoned = FileManager.default.temporaryDirectory.appending(path: "almanac-serve-\(dead.processIdentifier)-AbCdEf")
         try FileManager.default.createDirectory(at: abandoned.appending(path: "site"), withIntermediateDirectories: true)
         let site = TestSite()
-        let server = try PreviewServer(PreviewServer.Configuration(root: site.root, builder: ServeProcess.program("almanac-serve")))
+        let server = try PreviewServer(PreviewServer.Configuration(build: Almanac.Options(root: site.root)))
         #expect(!FileManager.default.fileExists(atPath: abandoned.path))
         #expect(server.folder.deletingLastPathComponent().lastPathComponent.hasPrefix("almanac-serve-\(getpid())-"))
         await server.stop()
@@ -154,7 +155,7 @@ struct PreviewServerTests {
 
     @Test func refusesAHostThatIsNoAddress() async throws {
         let site = TestSite()
-        var configuration = PreviewServer.Configuration(root: site.root, builder: ServeProcess.program("almanac-serve"))
+        var configuration = PreviewServer.Configuration(build: Almanac.Options(root: site.root))
         configuration.host = "example.org"
         configuration.port = 0
         let server = try PreviewServer(configuration)

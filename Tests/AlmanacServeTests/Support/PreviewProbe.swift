@@ -1,3 +1,4 @@
+import AlmanacKit
 import Foundation
 import Testing
 @testable import AlmanacServe
@@ -12,11 +13,13 @@ struct BuildStatus: Decodable {
 }
 
 extension PreviewServer {
-    /// A started server for `site`, its builds run by `builder` (the real almanac-serve by default).
-    static func started(_ site: TestSite, builder: URL = ServeProcess.program("almanac-serve"),
+    /// A started server for `site`, its builds run by `builder` (by default the almanac-serve built beside the tests).
+    static func started(_ site: TestSite, builder: URL? = nil,
                         configure: (inout Configuration) -> Void = { _ in }) async throws -> PreviewServer {
-        var configuration = Configuration(root: site.root, builder: builder)
-        configuration.jobs = 2
+        var options = Almanac.Options(root: site.root)
+        options.jobs = 2
+        var configuration = Configuration(build: options)
+        if let builder { configuration.builder = builder }
         configuration.port = 0
         configuration.settle = 0.05
         configuration.pollSeconds = 2
