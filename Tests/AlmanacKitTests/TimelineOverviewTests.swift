@@ -49,6 +49,18 @@ import Testing
         #expect(Set(tops).count == 20)
     }
 
+    @Test func aChartThatWouldBeTooTallBecomesMonthBars() throws {
+        var files: [String: String] = [:]
+        for number in 0...TimelineOverview.laneLimit {
+            files["Content/events/m\(number).md"] = "---\ntitle: M\(number)\ndate: 2022-03\n---\n"
+        }
+        let context = try TimelineOverviewTests.overview(files)
+        #expect(context["detailed"] as? Bool == false)
+        #expect(TimelineOverviewTests.marks(context).map { $0["title"] as! String } == ["March 2022"])
+        files.removeValue(forKey: "Content/events/m0.md")
+        #expect(try TimelineOverviewTests.overview(files)["detailed"] as? Bool == true)
+    }
+
     @Test func oneEarlyDateAddsOneYearAndOneGapRow() throws {
         let files = [
             "Content/events/a.md": "---\ntitle: A\ndate: 2020-03\n---\n",

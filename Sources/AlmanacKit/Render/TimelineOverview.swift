@@ -5,8 +5,9 @@
 /// one link), a bar across the year in the faint style for a date known only
 /// to the year. Marks that would overlap go to the next lane down, and a row
 /// has as many lanes as it needs, so no mark ever lies under another.
-/// With more marks than `detailLimit`, each month is one bar instead, as tall
-/// as the month is busy, linked to that month on the timeline page.
+/// With more marks than `detailLimit`, or more lanes than `laneLimit` in all,
+/// each month is one bar instead, as tall as the month is busy, linked to that
+/// month on the timeline page.
 /// Runs of years with nothing in them are one gap row ("1899–2013"), so one
 /// early date does not push the rest out of view.
 ///
@@ -34,6 +35,8 @@ struct TimelineOverview {
     static let gapHeight = 16.0
     static let busyHeight = 40.0
     static let detailLimit = 600
+    /// The most lanes drawn mark by mark, all rows together (about 1,800 px tall on a phone).
+    static let laneLimit = 150
 
     init(site: LinkedSite, ids: [EntryID]? = nil) {
         self.site = site
@@ -43,7 +46,9 @@ struct TimelineOverview {
     /// `id` prefixes the SVG's element ids; `caption` names what it shows.
     func context(from page: Page, id: String, caption: String) -> TemplateContext? {
         let segments = yearSegments()
-        let detailed = segments.values.reduce(0) { $0 + $1.count } <= TimelineOverview.detailLimit
+        let placed = segments.values.reduce(0) { $0 + $1.count } <= TimelineOverview.detailLimit
+            ? segments.mapValues(TimelineOverview.lanes) : [:]
+        let detailed = !placed.isEmpty && placed.values.reduce(0) { $0 + $1.lanes.max()! + 1 } <= TimelineOverview.laneLimit
         let counts = detailed ? [:] : monthCounts()
         let years = detailed ? Set(segments.keys) : Set(counts.keys)
         guard let firstYear = years.min(), let lastYear = years.max() else { return nil }
@@ -65,11 +70,11 @@ struct TimelineOverview {
             }
             let height: Double
             if detailed {
-                let placed = TimelineOverview.lanes(segments[year]!)
-                for (segment, lane) in zip(placed.segments, placed.lanes) {
+                let row = placed[year]!
+                for (segment, lane) in zip(row.segments, row.lanes) {
                     bars[segment.mark].append(TimelineOverview.bar(segment, top: y + Double(lane) * TimelineOverview.laneHeight))
                 }
-                height = Double(placed.lanes.max()! + 1) * TimelineOverview.laneHeight
+                height = Double(row.lanes.max()! + 1) * TimelineOverview.laneHeight
             } else {
                 height = TimelineOverview.busyHeight
                 monthMarks += busyMonths(year: year, counts: counts[year]!, busiest: busiest, top: y, from: page)
