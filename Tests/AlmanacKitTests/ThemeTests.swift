@@ -92,4 +92,17 @@ import Testing
         #expect(try header("pages/p.html") == "<p id=\"h\">Test|../||Home=../index.html;</p>")
         #expect(try header("timeline.html") == "<p id=\"h\">Test||Timeline|</p>")
     }
+
+    /// `{{name}}` on an object or a list shows nothing: Swift's description of
+    /// it named internal types and listed a dictionary's keys in an order that
+    /// changed between runs, so `build --check` found a fresh build stale.
+    @Test func anObjectOrAListShownAsTextIsNothing() throws {
+        let scratch = TemporaryFolder()
+        let root = makeSite(["Content/actors/a.md": "---\ntitle: A\nkind: person\n---\n",
+                             "Templates/home.mustache": "[{{.}}|{{site}}|{{counts}}|{{#counts}}{{.}}{{label}}{{/counts}}|{{{page}}}]\n"], in: scratch)
+        #expect(build(root).succeeded)
+        let home = try String(contentsOf: root.appending(path: "Output/index.html"), encoding: .utf8)
+        #expect(home == "[|||eventsactorspollssources|]\n")
+        #expect(Almanac.checkOutput(Almanac.Options(root: root)).comparison?.isCurrent == true)
+    }
 }

@@ -53,3 +53,22 @@ struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransform
     func child(named name: String) -> Any? { nil }
     func transform(_ name: String) -> Any? { string.transform(name) }
 }
+
+// `{{name}}` on an object or a list shows nothing. swift-mustache would print
+// it with `String(describing:)`: Swift's names for the types, and a
+// dictionary's keys in an order that changes from one run to the next, so two
+// builds of the same site differed (found by `scripts/fuzz theme`).
+extension TemplateContext: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { false }
+}
+
+extension Dictionary: @retroactive MustacheCustomRenderable where Key == String {
+    public var renderText: String { "" }
+    public var isNull: Bool { false }
+}
+
+extension Array: @retroactive MustacheCustomRenderable {
+    public var renderText: String { "" }
+    public var isNull: Bool { false }
+}
