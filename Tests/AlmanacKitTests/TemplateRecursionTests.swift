@@ -61,6 +61,14 @@ import Testing
         #expect(problems(["page.mustache": deep]).build == ["Templates/page.mustache:1:912: error: sections nest more than 100 deep"])
     }
 
+    /// Delimiters set with spaces around them, Unicode's too, as swift-mustache reads them.
+    @Test(arguments: ["{{= <% %> =}}", "{{=<%\u{3000}%>=}}", "{{=<%\n%>=}}"])
+    func delimitersAreReadAsTheParserReadsThem(_ tag: String) {
+        let deep = tag + String(repeating: "<%#page%>", count: 3000) + String(repeating: "<%/page%>", count: 3000)
+        let found = problems(["page.mustache": deep]).build
+        #expect(found.count == 1 && found.first?.hasSuffix("error: sections nest more than 100 deep") == true, "\(found)")
+    }
+
     /// Partials that each nest a little add up.
     @Test func nestingAddsUpThroughPartials() {
         var templates = ["page.mustache": "{{<layout}}{{$main}}{{>partials/p1}}{{/main}}{{/layout}}"]

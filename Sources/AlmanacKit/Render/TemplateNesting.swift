@@ -38,11 +38,7 @@ enum TemplateNesting {
             case UInt8(ascii: "/"):
                 depth = max(0, depth - 1)
             case UInt8(ascii: "="):
-                let parts = content.dropFirst().split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
-                if parts.count == 2, parts[1].last == UInt8(ascii: "=") {
-                    (open, close) = (Array(parts[0]), Array(parts[1].dropLast()))
-                    if open.isEmpty || close.isEmpty { return nil }
-                }
+                if let (start, end) = delimiters(String(decoding: content.dropFirst(), as: UTF8.self)) { (open, close) = (start, end) }
             default:
                 break
             }
@@ -50,6 +46,18 @@ enum TemplateNesting {
             for offset in contentStart..<end where bytes[offset] == UInt8(ascii: "\n") { (line, lineStart) = (line + 1, offset + 1) }
         }
         return nil
+    }
+
+    /// The delimiters `{{=START END=}}` sets, read as swift-mustache reads them
+    /// (`parserSetDelimiter`): white space is a `Character`'s, Unicode's too.
+    private static func delimiters(_ text: String) -> ([UInt8], [UInt8])? {
+        var rest = text.drop(while: \.isWhitespace)
+        let start = rest.prefix { !$0.isWhitespace }
+        rest = rest.dropFirst(start.count).drop(while: \.isWhitespace)
+        let end = rest.prefix { $0 != "=" && !$0.isWhitespace }
+        rest = rest.dropFirst(end.count).drop(while: \.isWhitespace)
+        guard !start.isEmpty, !end.isEmpty, rest == "=" else { return nil }
+        return (Array(start.utf8), Array(end.utf8))
     }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
