@@ -22,7 +22,10 @@ public enum OutputMarker {
     static func problem(with output: URL) -> String? {
         guard isDirectory(output), !isSymbolicLink(output) else { return nil }
         if exists(output.appending(path: name)) { return nil }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: output.path), !names.isEmpty else { return nil }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: output.path) else {
+            return "the output folder cannot be read, so it cannot be told apart from a folder Almanac did not write; choose another --output"
+        }
+        if names.isEmpty { return nil }
         return "the output folder is not empty and was not written by Almanac (it has no \(name) file); "
             + "a build replaces the whole folder, so it is left alone: choose a new or empty folder with --output, "
             + "or, if it is an older Almanac output, delete it and build again"
