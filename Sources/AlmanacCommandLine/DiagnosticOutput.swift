@@ -12,6 +12,5 @@ public func report(_ diagnostics: [Diagnostic], quiet: Bool = false) {
 public func summary(of diagnostics: [Diagnostic]) -> String {
     let errors = diagnostics.filter(\.isError).count
     let warnings = diagnostics.count - errors
-    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-    return "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+    return "\(Plural.counted(errors, "error")), \(Plural.counted(warnings, "warning"))"
 }

@@ -18,7 +18,7 @@ public enum ProgressOutput {
 
     public static func finished(pages: Int, files: Int, seconds: Double, summary: String, into folder: String? = nil) -> String {
         let place = folder.map { " into \($0)" } ?? ""
-        return "built \(pages) pages (\(files) files)\(place) in \(String(format: "%.2f", seconds)) s: \(summary)"
+        return "built \(Plural.counted(pages, "page")) (\(Plural.counted(files, "file")))\(place) in \(String(format: "%.2f", seconds)) s: \(summary)"
     }
 
     /// One line, flushed at once (standard output may be a pipe).

@@ -54,3 +54,17 @@ import Testing
         #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty)
     }
 }
+
+extension ProgressTests {
+    @Test func aThemeWithErrorsHasNoStageLineAndCountsAreInTheirNumber() throws {
+        let folder = TemporaryFolder()
+        let root = makeSite(["Content/pages/about.md": "---\ntitle: About\n---\nText.\n"], in: folder)
+        let built = try AlmanacBinary.run(["build", "--root", root.path, "--no-cache"])
+        #expect(built.stdout.contains("parse   1 entry ") && built.stdout.contains("write   2 other files"), "\(built.stdout)")
+        folder.write("Templates/home.mustache", "{{#open}}\n")
+        let failed = try AlmanacBinary.run(["build", "--root", root.path])
+        #expect(failed.status == 1)
+        let stages = failed.stdout.split(separator: "\n").map { $0.prefix(8).trimmingCharacters(in: .whitespaces) }
+        #expect(stages == ["load", "parse", "link"], "\(failed.stdout)")
+    }
+}

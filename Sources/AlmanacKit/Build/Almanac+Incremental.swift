@@ -29,11 +29,11 @@ extension Almanac {
         // A file of the last build is gone: only a full build removes its pages.
         guard kept == state.inputs.count else { return nil }
         if editedPaths.isEmpty {
-            clock.finish(.load, 0, "changed files")
+            clock.finish(.load, 0, "changed file")
             return Report(diagnostics: state.diagnostics, filesWritten: 0, reusedCache: true)
         }
         guard let cached = BuildCache.loadEntries(options, jobs: options.jobs) else { return nil }
-        clock.finish(.load, editedPaths.count, "changed files")
+        clock.finish(.load, editedPaths.count, "changed file")
         var editedFiles: [EntryID: ContentFile] = [:]
         for file in listing.files where editedPaths.contains(file.path) {
             guard case .entry(let id) = file.role else { return nil }
@@ -60,7 +60,7 @@ extension Almanac {
         let resolver = Resolver(entries: entries, drafts: [], unparsed: [], unsafeHTML: config.unsafeHTML)
         let editedBodies = Parallel.map(edited, jobs: options.jobs) { resolver.renderBody(of: $0.entry, markdown: $0.body) }
         guard !editedBodies.contains(where: { $0.diagnostics.contains(where: \.isError) }) else { return nil }
-        clock.finish(.parse, edited.count, "entries")
+        clock.finish(.parse, edited.count, "entry")
 
         // 3. The entries whose pages can show what changed.
         let impact = EditImpact(edited: zip(edited, editedBodies).map { ($0.entry, $1) }, previous: previous, entries: entries,
@@ -87,7 +87,7 @@ extension Almanac {
         let (linked, linkDiagnostics) = Linker.link(config: config, entries: Array(entries.values), markdown: consume markdown, reused: reused, shown: affected,
                                                     includeDrafts: options.includeDrafts, jobs: options.jobs)
         guard let site = linked, !linkDiagnostics.contains(where: \.isError) else { return nil }
-        clock.finish(.link, affected.count, "entries to show")
+        clock.finish(.link, affected.count, "entry to show", "entries to show")
 
         // 5. Render what can have changed.
         // The search index is patched when every entry keeps its number in it
@@ -125,7 +125,7 @@ extension Almanac {
         } catch {
             return Report(diagnostics: [.error(relative(options.output, to: options.root), nil, error.description)])
         }
-        clock.finish(.render, pages.count, "pages")
+        clock.finish(.render, pages.count, "page")
 
         // 7. Remember this build.
         var warnings = Dictionary(grouping: previous.values.flatMap(\.warnings), by: \.path)
@@ -140,7 +140,7 @@ extension Almanac {
         saveCache(site, renderer: renderer, warnings: Dictionary(grouping: diagnostics, by: \.path), inputs: inputs,
                   outputs: outputs, diagnostics: diagnostics,
                   only: appended, options: options)
-        clock.finish(.cache, appended?.count ?? site.entries.count, "entries")
+        clock.finish(.cache, appended?.count ?? site.entries.count, "entry")
         ExitHeap.keep((cached, previous, entries, reused, known, renderer, listing, inputs, outputs, state), if: options.endsProcess)
         return Report(diagnostics: diagnostics, filesWritten: pages.count, pagesWritten: pages.count, reusedCache: true)
     }

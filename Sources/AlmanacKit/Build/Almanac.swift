@@ -45,7 +45,7 @@ public enum Almanac {
         let loader = ContentLoader(root: options.root)
         let listing = loader.list()
         var loaded = Loaded(listedFiles: listing.files, diagnostics: listing.diagnostics)
-        clock.finish(.load, listing.files.count, "files")
+        clock.finish(.load, listing.files.count, "file")
 
         var parsed = Parallel.map(listing.files, jobs: options.jobs) { file in parse(file, with: loader) }
         var config: SiteConfig?
@@ -65,11 +65,11 @@ public enum Almanac {
         }
         // The bodies' only holder is now `markdown`, which the linker takes (see `Linker.link`).
         parsed = []
-        clock.finish(.parse, entries.count + broken.count, "entries")
+        clock.finish(.parse, entries.count + broken.count, "entry")
         // Without usable settings the entries are still linked, so that every problem is reported at once.
         let (site, linkDiagnostics) = Linker.link(config: config ?? SiteConfig(title: ""), entries: entries, broken: broken,
                                                   markdown: consume markdown, includeDrafts: options.includeDrafts, jobs: options.jobs)
-        clock.finish(.link, site?.graph.backlinks.values.reduce(0) { $0 + $1.count } ?? 0, "links")
+        clock.finish(.link, site?.graph.backlinks.values.reduce(0) { $0 + $1.count } ?? 0, "link")
         loaded.diagnostics += linkDiagnostics
         loaded.diagnostics.sort()
         if config != nil, !loaded.diagnostics.contains(where: \.isError) { loaded.site = site }
@@ -115,7 +115,8 @@ public enum Almanac {
         }
         var clock = StageClock(options.progress)
         let (theme, themeDiagnostics) = Theme.load(root: options.root)
-        clock.finish(.theme, theme?.assets.count ?? 0, "assets")
+        // A theme with errors is reported by its diagnostics, not by a stage line.
+        if let theme { clock.finish(.theme, theme.assets.count, "asset") }
         if options.useCache, let theme, !themeDiagnostics.contains(where: \.isError),
            let incremental = incrementalBuild(options, theme: theme, themeDiagnostics: themeDiagnostics) {
             return incremental
@@ -139,13 +140,13 @@ public enum Almanac {
                 try writer.commit()
                 report.filesWritten = files.count
                 report.pagesWritten = renderer.pages.count
-                clock.finish(.write, report.filesWritten - report.pagesWritten, "other files")
+                clock.finish(.write, report.filesWritten - report.pagesWritten, "other file")
                 if options.useCache {
                     let inputs = BuildCache.inputStamps(loaded.listedFiles, root: options.root, jobs: options.jobs)
                     let outputs = BuildCache.outputStamps(files, in: options.output, jobs: options.jobs)
                     saveCache(site, renderer: renderer, warnings: Dictionary(grouping: report.diagnostics, by: \.path), inputs: inputs,
                               outputs: outputs, diagnostics: report.diagnostics, options: options)
-                    clock.finish(.cache, site.entries.count, "entries")
+                    clock.finish(.cache, site.entries.count, "entry")
                 }
                 ExitHeap.keep((loaded, renderer), if: options.endsProcess)
             } catch {
@@ -163,7 +164,7 @@ public enum Almanac {
     private static func write(_ renderer: SiteRenderer, theme: Theme, staticFiles: [(String, ContentFile)], to writer: OutputWriter, jobs: Int,
                               clock: inout StageClock) throws(OutputWriter.Failure) {
         try writer.writePages(renderer.pages, jobs: jobs, render: renderer.render)
-        clock.finish(.render, renderer.pages.count, "pages")
+        clock.finish(.render, renderer.pages.count, "page")
         for asset in theme.assets { try writer.write(asset.data, to: asset.path) }
         for (path, file) in staticFiles {
             guard let data = try? Data(contentsOf: file.url) else { throw .cannotWrite(path, "cannot read \(file.path)") }

@@ -11,7 +11,7 @@ extension Almanac {
 
         public let stage: Stage
         public let count: Int
-        /// What `count` counts, plural ("files", "entries", "pages").
+        /// What `count` counts, in the number it has ("1 file", "2 entries").
         public let noun: String
         public let seconds: Double
 
@@ -50,10 +50,11 @@ extension Almanac {
         /// Starts timing the next stage from now.
         mutating func restart() { start = DispatchTime.now().uptimeNanoseconds }
 
-        /// Reports the stage that ran since the last call (or since the clock started).
-        mutating func finish(_ stage: StageReport.Stage, _ count: Int, _ noun: String) {
+        /// Reports the stage that ran since the last call (or since the clock started),
+        /// `count` of `singular` (see `Plural.noun`).
+        mutating func finish(_ stage: StageReport.Stage, _ count: Int, _ singular: String, _ plural: String? = nil) {
             let now = DispatchTime.now().uptimeNanoseconds
-            progress?(StageReport(stage: stage, count: count, noun: noun, seconds: Double(now - start) / 1e9))
+            progress?(StageReport(stage: stage, count: count, noun: Plural.noun(count, singular, plural), seconds: Double(now - start) / 1e9))
             start = now
         }
     }

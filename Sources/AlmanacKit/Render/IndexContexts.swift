@@ -3,12 +3,10 @@ extension ContextBuilder {
     func homePage() -> TemplateContext {
         var context = base(.home, title: title(of: .home), description: site.entries[.home]?.summary, section: nil)
         context["body"] = site.bodies[.home] ?? ""
-        context["counts"] = [
-            ["label": "events", "count": site.ordered[.event]?.count ?? 0, "url": Page.timeline.path],
-            ["label": "actors", "count": site.ordered[.actor]?.count ?? 0, "url": Page.index(.actor).path],
-            ["label": "polls", "count": site.ordered[.poll]?.count ?? 0, "url": Page.index(.poll).path],
-            ["label": "sources", "count": site.ordered[.source]?.count ?? 0, "url": Page.index(.source).path],
-        ]
+        context["counts"] = [(EntryKind.event, Page.timeline), (.actor, .index(.actor)), (.poll, .index(.poll)), (.source, .index(.source))].map { kind, page in
+            let count = site.ordered[kind]?.count ?? 0
+            return ["label": Plural.noun(count, kind.noun), "count": count, "url": page.path] as [String: Any]
+        }
         context["pages"] = list(site.ordered[.page] ?? [], from: .home)
         return context
     }

@@ -161,7 +161,7 @@ struct TimelineOverview {
                           width: x(to) - x(from) - 1, height: height)
             return [
                 "url": page.root + Page.timeline.path + "#" + anchor,
-                "title": label, "date": count == 1 ? "1 entry" : "\(count) entries",
+                "title": label, "date": Plural.counted(count, "entry"),
                 "bars": [barContext(bar)], "class": month == 0 ? "mark vague" : "mark",
             ]
         }

@@ -7,10 +7,9 @@ extension SiteDiff {
 
     public func text() -> String {
         if isEmpty { return "no changes\n" }
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        var out = "\(plural(added.count, "page")) added, \(removed.count) removed, \(changed.count) changed"
+        var out = "\(Plural.counted(added.count, "page")) added, \(removed.count) removed, \(changed.count) changed"
         let files = filesAdded.count + filesRemoved.count + filesChanged.count
-        if files > 0 { out += "; \(plural(files, "other file")) changed" }
+        if files > 0 { out += "; \(Plural.counted(files, "other file")) changed" }
         out += "\n"
         for page in added { out += "\nadded    \(describe(page))\n" }
         for page in removed { out += "\nremoved  \(describe(page))\n" }
@@ -24,7 +23,7 @@ extension SiteDiff {
                 out += "  \(part.name) (\(what.joined(separator: ", ")))\n"
                 let lines = SiteDiff.shortLines(part.lines)
                 for line in lines.prefix(SiteDiff.linesPerPart) { out += "    \(TerminalText.escaped(line))\n" }
-                if lines.count > SiteDiff.linesPerPart { out += "    … \(lines.count - SiteDiff.linesPerPart) more changed lines\n" }
+                if lines.count > SiteDiff.linesPerPart { out += "    … \(lines.count - SiteDiff.linesPerPart) more changed \(Plural.noun(lines.count - SiteDiff.linesPerPart, "line"))\n" }
             }
         }
         for (label, paths) in [("files added", filesAdded), ("files removed", filesRemoved), ("files changed", filesChanged)] where !paths.isEmpty {
