@@ -6,7 +6,8 @@ import Foundation
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Create a new entry with every required key filled in."
+        abstract: "Create a new entry with every required key filled in (and Content/site.yml when there is none).",
+        discussion: "What is left to write is marked: the body's first sentence and front matter lines ending in '# placeholder', which check and build warn about until they are edited. To start a whole site, use almanac init."
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {

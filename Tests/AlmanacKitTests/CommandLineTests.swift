@@ -25,10 +25,21 @@ import Testing
             #expect(run.status == 0, "\(kind): \(run.stderr)")
             #expect(FileManager.default.fileExists(atPath: scratch.url.appending(path: "Content/\(kind)s/\(slug).md").path))
         }
-        // The scaffolded source is not cited yet: a warning, not an error.
+        // The scaffolded source is not cited yet, and what `new` wrote to be replaced
+        // is still there: warnings, not errors.
         let check = try AlmanacBinary.run(["check", "--root", scratch.url.path])
         #expect(check.status == 0, "\(check.stderr)")
-        #expect(check.stderr == "Content/sources/an-article.md: warning: source 'an-article' is not cited or mentioned by any entry\n")
+        let warnings = check.stderr.split(separator: "\n")
+        #expect(warnings.contains("Content/sources/an-article.md: warning: source 'an-article' is not cited or mentioned by any entry"))
+        #expect(warnings.contains { $0.hasPrefix("Content/events/a-meeting.md:4:1: warning: 'date' is still the placeholder that almanac new wrote") })
+        #expect(warnings.contains { $0.hasPrefix("Content/polls/a-survey.md:3:1: warning: 'summary' is still the placeholder") })
+        for kind in ["actor", "source", "event", "poll", "page"] {
+            #expect(warnings.contains { $0.hasPrefix("Content/\(kind)s/") && $0.contains("the text is still the placeholder") }, "\(kind)")
+        }
+        // Once the author has written the entry, its warnings are gone.
+        scratch.write("Content/pages/about.md", "---\ntitle: \"About\"\nsummary: \"What this is.\"\n---\n\nA site about meetings.\n")
+        let edited = try AlmanacBinary.run(["check", "--root", scratch.url.path])
+        #expect(!edited.stderr.contains("Content/pages/about.md"), "\(edited.stderr)")
         let again = try AlmanacBinary.run(["new", "actor", "jane-doe", "--root", scratch.url.path])
         #expect(again.status == 1 && again.stderr.contains("already exists"))
         #expect(try AlmanacBinary.run(["new", "actor", "Jane Doe", "--root", scratch.url.path]).status == 2)

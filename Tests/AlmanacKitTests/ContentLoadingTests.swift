@@ -30,8 +30,8 @@ import Testing
         let scratch = TemporaryFolder()
         let root = makeSite(["Content/actors/good.md": good, "Content/actors/Good.md": good, "Content/actors/Other.md": good], in: scratch)
         #expect(messages(build(root)) == [
-            "Content/actors/Good.md: error: 'Good' is not a valid slug: only lower-case letters are allowed; it differs from good.md only in case (on macOS and Windows the two are one file): merge them or rename one",
-            "Content/actors/Other.md: error: 'Other' is not a valid slug: only lower-case letters are allowed; rename it to other.md",
+            "Content/actors/Good.md: error: 'Good' is not a valid slug: only lower-case letters a-z, digits and single hyphens between them are allowed, not capitals; it differs from good.md only in case (on macOS and Windows the two are one file): merge them or rename one",
+            "Content/actors/Other.md: error: 'Other' is not a valid slug: only lower-case letters a-z, digits and single hyphens between them are allowed, not capitals; rename it to other.md",
         ])
     }
 

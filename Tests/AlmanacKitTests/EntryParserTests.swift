@@ -40,18 +40,17 @@ import Testing
     @Test func slugsInListsAreChecked() {
         let parsed = parse("title: T\ndate: 2022\nactors: [Alice Smith, bob, bob]\n")
         #expect(parsed.diagnostics.map(\.message) == [
-            "'Alice Smith' in 'actors' is not a valid actor slug: only lower-case letters are allowed",
+            "'Alice Smith' in 'actors' is not a valid actor slug: only lower-case letters a-z, digits and single hyphens between them are allowed, not capitals, spaces",
             "'bob' is listed twice in 'actors'",
         ])
     }
 
     @Test(arguments: [
-        ("Hello", "only lower-case letters are allowed"), ("a b", "spaces are not allowed; use hyphens"),
-        ("a.b", "dots are not allowed"), ("..", "dots are not allowed"), ("-a", "hyphens must stand between letters or digits, one at a time"),
-        ("a--b", "hyphens must stand between letters or digits, one at a time"), ("café", "only a-z, 0-9 and single hyphens are allowed, not non-ASCII letters"),
+        ("Hello", "capitals"), ("a b", "spaces"), ("a.b", "'.'"), ("..", "'.'"), ("-a", "a hyphen at the start or end"),
+        ("a--b", "two hyphens in a row"), ("café", "non-ASCII letters"), ("Rent_Cap", "capitals, '_'"),
     ])
     func slugProblems(_ slug: String, _ problem: String) {
-        #expect(Slug.problem(with: slug) == problem)
+        #expect(Slug.problem(with: slug) == "only lower-case letters a-z, digits and single hyphens between them are allowed, not " + problem)
     }
 
     @Test func siteConfigNeedsATitleAndAnHTTPBaseURL() {
@@ -63,5 +62,23 @@ import Testing
         ])
         let (good, _) = EntryParser.parseSiteConfig("title: T\nbase_url: https://example.org/x\n", path: "s")
         #expect(good?.baseURL == "https://example.org/x/")
+    }
+}
+
+extension EntryParserTests {
+    @Test(arguments: [("Rent_Cap", "rent-cap"), ("Café au lait", "cafe-au-lait"), ("--a..b--", "a-b"), ("2022 Q1", "2022-q1"), ("___", nil)])
+    func slugMadeFromAName(_ name: String, _ slug: String?) {
+        #expect(Slug.made(from: name) == slug)
+    }
+
+    /// A suggestion is worth showing only when the word is plausibly a typo of it.
+    @Test func suggestionsAreTyposOnly() {
+        let keys = ["title", "summary", "date", "end", "circa", "actors", "places", "sources"]
+        #expect(Suggestions.nearest(to: "vote", in: keys).isEmpty)
+        #expect(Suggestions.nearest(to: "dat", in: keys) == ["date"])
+        #expect(Suggestions.nearest(to: "titel", in: keys) == ["title"])
+        #expect(Suggestions.nearest(to: "sumary", in: keys) == ["summary"])
+        #expect(Suggestions.nearest(to: "actros", in: keys) == ["actors"])
+        #expect(Suggestions.nearest(to: "place", in: keys) == ["places"])
     }
 }

@@ -30,7 +30,7 @@ import Testing
         #expect(stale.isEmpty, "differ from expected/: \(stale)")
     }
 
-    @Test(arguments: ["front-matter", "references", "missing-site-yml", "yaml", "site-yml", "templates"])
+    @Test(arguments: ["front-matter", "references", "missing-site-yml", "yaml", "site-yml", "templates", "hints"])
     func invalidSiteReportsEveryProblem(_ name: String) throws {
         let site = Fixtures.invalid(name)
         let scratch = TemporaryFolder()

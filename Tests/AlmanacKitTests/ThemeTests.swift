@@ -35,7 +35,7 @@ import Testing
                              "Templates/page.mustache": "{{<layout}}{{$main}}\n{{#page}}\n  {{>partials/lits}}\n{{/page}}\n{{/main}}{{/layout}}\n"], in: scratch)
         let report = build(root)
         #expect(report.diagnostics.map(\.description) == [
-            "Templates/page.mustache:3:3: error: no template 'partials/lits' for this partial (did you mean 'partials/list', 'partials/item', 'partials/header'?)",
+            "Templates/page.mustache:3:3: error: no template 'partials/lits' for this partial (did you mean 'partials/list', 'partials/item'?)",
         ])
         #expect(!FileManager.default.fileExists(atPath: root.appending(path: "Output").path))
     }

@@ -28,6 +28,18 @@ public enum Markdown {
         public let html: String
         /// The visible words, blocks separated by newlines (for search and feeds).
         public let text: String
+        /// The first paragraph written as GitHub's Markdown writes a table or a
+        /// footnote, which CommonMark renders as plain text (found when text is collected).
+        public var lookalike: GFMLookalike? = nil
+    }
+
+    /// A GitHub Flavored Markdown construct that CommonMark does not have.
+    public struct GFMLookalike: Sendable, Equatable {
+        public enum Construct: Sendable { case table, footnote }
+        public let construct: Construct
+        /// 1-based line and byte column of the paragraph that holds it.
+        public let line: Int
+        public let byteColumn: Int
     }
 
     /// Texts up to this many bytes are parsed in an arena.
@@ -72,6 +84,7 @@ public enum Markdown {
 
         var text: [UInt8] = []
         var links: [(node: OpaquePointer, link: MarkdownLink)] = []
+        var lookalike: GFMLookalike?
         let iterator = cmark_iter_new(document)!
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -83,7 +96,10 @@ public enum Markdown {
                     url: url, line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)),
                     isAutolink: type == CMARK_NODE_LINK && isAutolink(node, url: url), isImage: type == CMARK_NODE_IMAGE)))
             }
-            if collectText { collect(node, type: type, event: event, into: &text) }
+            if collectText {
+                collect(node, type: type, event: event, into: &text)
+                if lookalike == nil, type == CMARK_NODE_TEXT { lookalike = gfmLookalike(node) }
+            }
         }
         // The walk is over: changing nodes now cannot upset the iterator.
         for (node, link) in links {
@@ -96,9 +112,52 @@ public enum Markdown {
             }
         }
         let visible = String(decoding: text, as: UTF8.self)
-        guard let rendered = cmark_render_html(document, options) else { return Rendered(html: "", text: visible) }
+        guard let rendered = cmark_render_html(document, options) else { return Rendered(html: "", text: visible, lookalike: lookalike) }
         defer { memory.pointee.free(rendered) }
-        return Rendered(html: String(cString: rendered), text: visible)
+        return Rendered(html: String(cString: rendered), text: visible, lookalike: lookalike)
+    }
+
+    /// Whether the text `node` is a table's delimiter row (`|---|:--:|`, a line of
+    /// its own in a paragraph) or holds a footnote mark (`[^1]`).
+    private static func gfmLookalike(_ node: OpaquePointer) -> GFMLookalike? {
+        guard let literal = cmark_node_get_literal(node), let parent = cmark_node_parent(node),
+              cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH else { return nil }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+        var construct: GFMLookalike.Construct?
+        if hasFootnoteMark(bytes) {
+            construct = .footnote
+        } else if bytes.contains(UInt8(ascii: "|")), bytes.contains(UInt8(ascii: "-")),
+                  bytes.allSatisfy({ [UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: ":"), 0x20, 0x09].contains($0) }),
+                  isLineOfItsOwn(node) {
+            construct = .table
+        }
+        return construct.map {
+            GFMLookalike(construct: $0, line: Int(cmark_node_get_start_line(parent)), byteColumn: Int(cmark_node_get_start_column(parent)))
+        }
+    }
+
+    /// Whether `bytes` hold `[^label]`, a label without spaces.
+    private static func hasFootnoteMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 3 < bytes.count {
+            if bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^") {
+                var end = index + 2
+                while end < bytes.count, ![UInt8(ascii: "]"), UInt8(ascii: "["), 0x20, 0x09].contains(bytes[end]) { end += 1 }
+                if end > index + 2, end < bytes.count, bytes[end] == UInt8(ascii: "]") { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether a text node stands alone on its line of the paragraph.
+    private static func isLineOfItsOwn(_ node: OpaquePointer) -> Bool {
+        let isBreak = { (other: OpaquePointer?) in
+            guard let other else { return true }
+            let type = cmark_node_get_type(other)
+            return type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK
+        }
+        return isBreak(cmark_node_previous(node)) && isBreak(cmark_node_next(node))
     }
 
     /// An autolink's only child is a text node that spells out its destination.

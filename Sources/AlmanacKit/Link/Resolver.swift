@@ -12,6 +12,12 @@ struct Resolver: Sendable {
         if drafts.contains(target) {
             return "\(target.kind.noun) '\(target.slug)' is a draft, left out of this build (build with --drafts, or remove the reference)"
         }
+        // `<event:jane-okafor>` where Jane Okafor is an actor: the kind is what is wrong.
+        let others = EntryKind.referenceable.filter { $0 != target.kind && entries[EntryID($0, target.slug)] != nil }
+        if let other = others.first {
+            let article = other == .actor || other == .event ? "an" : "a"
+            return "no \(target.kind.noun) '\(target.slug)' in this site, but there is \(article) \(other.noun) '\(target.slug)'"
+        }
         let slugs = entries.keys.lazy.filter { $0.kind == target.kind }.map(\.slug)
         return "no \(target.kind.noun) '\(target.slug)' in this site\(Suggestions.hint(for: target.slug, in: slugs))"
     }
@@ -50,6 +56,12 @@ struct Resolver: Sendable {
                 diagnostics.append(.error(entry.path, position, message))
                 return .keep
             }
+        }
+        if let lookalike = rendered.lookalike {
+            if columns == nil { columns = ColumnMap(markdown) }
+            let column = columns!.column(line: lookalike.line, byteColumn: lookalike.byteColumn)
+            let position = SourcePosition(line: lookalike.line, column: column).shifted(by: entry.bodyLineOffset)
+            diagnostics.append(.warning(entry.path, position, lookalike.advice))
         }
         return LinkedBody(html: rendered.html, words: SearchIndex.words(rendered.text), edges: edges, diagnostics: diagnostics)
     }

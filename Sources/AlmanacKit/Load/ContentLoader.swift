@@ -154,14 +154,16 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    /// What to do about a slug with capitals: rename it, or (when the lower-case
-    /// name is taken) merge two files that a case-insensitive file system holds as one.
+    /// What to do about a file name that is not a slug: rename it to the slug it
+    /// most likely meant, or (when that name is taken by a file that differs only
+    /// in case) merge two files that a case-insensitive file system holds as one.
     private func renameHint(_ slug: String, siblings: [String]) -> String {
-        let lower = slug.lowercased()
-        guard lower != slug, Slug.isValid(lower) else { return "" }
-        let clashes = siblings.filter { $0 != slug + ".md" && $0.lowercased() == lower + ".md" }
-        guard let clash = clashes.first else { return "; rename it to \(lower).md" }
-        return "; it differs from \(clash) only in case (on macOS and Windows the two are one file): merge them or rename one"
+        guard let fixed = Slug.made(from: slug) else { return "" }
+        if let clash = siblings.first(where: { $0 != slug + ".md" && $0.lowercased() == slug.lowercased() + ".md" }) {
+            return "; it differs from \(clash) only in case (on macOS and Windows the two are one file): merge them or rename one"
+        }
+        if siblings.contains(fixed + ".md") { return "; \(fixed).md exists already: merge the two or choose another name" }
+        return "; rename it to \(fixed).md"
     }
 
     /// Why nothing may be written into the folder `path` (relative to the root):

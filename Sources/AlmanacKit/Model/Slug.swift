@@ -1,3 +1,5 @@
+import Foundation
+
 /// Slugs: `^[a-z0-9]+(-[a-z0-9]+)*$`.
 public enum Slug {
     /// Why `text` is not a slug, or nil when it is one.
@@ -15,19 +17,40 @@ public enum Slug {
             previous = byte
         }
         if wellFormed && previous != UInt8(ascii: "-") { return nil }
-        // Otherwise say what is wrong.
+        // Otherwise say what is allowed, and what is there that is not.
         if bytes.isEmpty { return "it is empty" }
-        if bytes.contains(where: { $0 >= 0x80 }) { return "only a-z, 0-9 and single hyphens are allowed, not non-ASCII letters" }
-        if bytes.contains(where: { (65...90).contains($0) }) { return "only lower-case letters are allowed" }
-        if bytes.contains(UInt8(ascii: " ")) { return "spaces are not allowed; use hyphens" }
-        if bytes.contains(UInt8(ascii: ".")) { return "dots are not allowed" }
-        if bytes.first == UInt8(ascii: "-") || bytes.last == UInt8(ascii: "-") || text.utf8.elementsEqual("--".utf8) || hasDoubleHyphen(bytes) {
-            return "hyphens must stand between letters or digits, one at a time"
+        var found: [String] = []
+        if bytes.contains(where: { (65...90).contains($0) }) { found.append("capitals") }
+        if bytes.contains(where: { $0 >= 0x80 }) { found.append("non-ASCII letters") }
+        if bytes.contains(UInt8(ascii: " ")) { found.append("spaces") }
+        var others: [Character] = []
+        for character in text where character.isASCII && !(character.isLetter || character.isNumber || character == " " || character == "-") {
+            if !others.contains(character) { others.append(character) }
         }
-        return "only a-z, 0-9 and single hyphens are allowed"
+        found += others.map { "'\($0)'" }
+        if bytes.first == UInt8(ascii: "-") || bytes.last == UInt8(ascii: "-") { found.append("a hyphen at the start or end") }
+        if hasDoubleHyphen(bytes) { found.append("two hyphens in a row") }
+        return "only lower-case letters a-z, digits and single hyphens between them are allowed, not " + found.joined(separator: ", ")
     }
 
     public static func isValid(_ text: String) -> Bool { problem(with: text) == nil }
+
+    /// The slug `text` most likely meant: accents removed, lower-cased, every run
+    /// of anything but `a-z0-9` turned into one hyphen (`Rent_Cap` -> `rent-cap`);
+    /// nil when nothing of it is left.
+    public static func made(from text: String) -> String? {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var slug = ""
+        for scalar in folded.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        if slug.last == "-" { slug.removeLast() }
+        return slug.isEmpty ? nil : slug
+    }
 
     private static func hasDoubleHyphen(_ bytes: String.UTF8View) -> Bool {
         zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: "-") && $1 == UInt8(ascii: "-") }

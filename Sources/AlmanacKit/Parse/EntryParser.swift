@@ -59,6 +59,8 @@ public enum EntryParser {
         let draft = fields.bool("draft") ?? false
         let details = parseDetails(of: id.kind, &fields)
         diagnostics += fields.diagnostics
+        diagnostics += Placeholders.warnings(yaml: yaml, body: frontMatter.body, path: path, lineOffset: FrontMatter.yamlLineOffset,
+                                             bodyLineOffset: frontMatter.bodyLineOffset)
         guard !diagnostics.contains(where: \.isError), let details else {
             return (nil, diagnostics, partial(id, path, frontMatter, references: fields.references))
         }

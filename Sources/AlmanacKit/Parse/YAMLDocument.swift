@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML text composed into Yams' node tree, with syntax errors turned into
@@ -43,6 +44,9 @@ enum YAMLDocument {
             if problem.hasPrefix("Maximum nesting level") {
                 return .error(path, at(mark), "YAML syntax: lists or mappings nested too deeply")
             }
+            if problem == "mapping values are not allowed in this context", let fixed = quotedValue(at: mark, in: yaml) {
+                return .error(path, at(mark), "YAML syntax: ': ' inside a value that is not quoted; put the value in quotes: \(fixed)")
+            }
             var detail = context.map { " \($0.text)" } ?? ""
             if let context, context.mark.line != mark.line { detail += " that starts at line \(context.mark.line + lineOffset)" }
             return .error(path, at(mark), "YAML syntax: \(problem)\(detail)")
@@ -58,6 +62,20 @@ enum YAMLDocument {
         default:
             return .error(path, SourcePosition(line: lineOffset + 1, column: 1), "YAML: \(error)")
         }
+    }
+
+    /// `key: "value"` when the line at `mark` is `key: value` whose value holds
+    /// the `: ` that YAML stopped at (`title: Almaty: the January events`).
+    private static func quotedValue(at mark: Mark, in yaml: String) -> String? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let line = lines[mark.line - 1]
+        guard let separator = line.range(of: ": "), line.distance(from: line.startIndex, to: separator.lowerBound) < mark.column - 1 else { return nil }
+        let key = line[..<separator.lowerBound].trimmingCharacters(in: .whitespaces)
+        let value = line[separator.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty, !value.isEmpty, !value.hasPrefix("\""), !value.hasPrefix("'") else { return nil }
+        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\(key): \"\(escaped)\""
     }
 
     /// The character at a 1-based mark, if the text has one there.

@@ -44,24 +44,25 @@ public enum Scaffold {
         if FileManager.default.fileExists(atPath: url.path) { throw .exists(path) }
         if let title, let problem = titleProblem(title) { throw .badTitle(problem) }
         let title = title ?? slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-        var lines = ["---", "title: \(quoted(title))", "summary: \(quoted("One sentence on \(title)."))"]
+        var lines = ["---", "title: \(quoted(title))", Placeholders.line("summary", quoted("One sentence on \(title)."))]
         switch kind {
         case .actor:
             lines += ["kind: person", "role: \"\"", "country: \"\"", "aliases: []"]
         case .event:
-            lines += ["date: \"\(today)\"", "actors: []", "places: []", "sources: []"]
+            lines += [Placeholders.line("date", "\"\(today)\""), "actors: []", "places: []", "sources: []"]
         case .poll:
             // A poll names its pollster, an actor: a made-up slug would not build.
             guard let pollster = firstSlug(of: .actor, in: content) else { throw .needsPollster }
-            lines += ["pollster: \(pollster)", "date: \"\(today)\"", "method: \"\"", "question: \"\"",
-                      "results:", "  - {answer: \"Yes\", percent: 50}", "  - {answer: \"No\", percent: 50}", "sources: []"]
+            lines += [Placeholders.line("pollster", pollster), Placeholders.line("date", "\"\(today)\""), "method: \"\"", "question: \"\"",
+                      "results:", "  - {answer: \"Yes\", percent: 50}  \(Placeholders.marker)", "  - {answer: \"No\", percent: 50}  \(Placeholders.marker)",
+                      "sources: []"]
         case .source:
-            lines += ["publication: \"(publisher)\"", "author: \"\"", "published: \"\(today)\""]
+            lines += [Placeholders.line("publication", "\"(publisher)\""), "author: \"\"", Placeholders.line("published", "\"\(today)\"")]
             notes.append("cite it from an event or poll (`sources: [\(slug)]`) or link it from a body (`[text](source:\(slug))`)")
         case .page, .home:
             break
         }
-        lines += ["---", "", "Write about \(markdownText(title)) here. Link other entries with `[text](actor:SLUG)` or `<event:SLUG>`.", ""]
+        lines += ["---", "", "Write about \(markdownText(title))\(Placeholders.bodyMarker)", ""]
         let text = lines.joined(separator: "\n")
         // What `new` writes must build: it is read as the build reads it before it is written.
         let problems = EntryParser.parse(text, id: EntryID(kind, slug), path: path).diagnostics.filter(\.isError)
