@@ -48,6 +48,7 @@ struct ContextBuilder {
     private func siteContext(root: String) -> TemplateContext {
         let config = site.config
         var context: TemplateContext = ["title": config.title, "language": config.language]
+        if theme.hasSiteStylesheet { context["stylesheet"] = root + Theme.siteStylesheet }
         if let description = config.description { context["description"] = description }
         if let base = config.baseURL {
             context["base_url"] = base

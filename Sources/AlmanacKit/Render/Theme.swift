@@ -16,6 +16,12 @@ public struct Theme: Sendable {
         public let origin: String
     }
 
+    /// A site's own stylesheet, linked after the theme's (`assets/style.css`) when
+    /// the site has one: it adjusts the look without replacing the whole stylesheet.
+    static let siteStylesheet = "assets/site.css"
+
+    var hasSiteStylesheet: Bool { assets.contains { $0.path == Theme.siteStylesheet } }
+
     /// The templates every site needs; a theme without one of them cannot render.
     static let requiredTemplates = [
         "layout", "home", "timeline", "actors", "actor", "event", "polls", "poll",
