@@ -6,7 +6,9 @@ enum Placeholders {
     /// The comment that marks a front matter line as a placeholder.
     static let marker = "# placeholder"
     /// The body `almanac new` writes starts with "Write about TITLE here." and then says this.
-    static let bodyMarker = " here. Link other entries with `[text](actor:SLUG)` or `<event:SLUG>`."
+    static let bodyMarker = " here. Link other entries with " + bodyMark
+    /// What is looked for in a body: it starts with a byte that bodies seldom hold.
+    static let bodyMark = "`[text](actor:SLUG)` or `<event:SLUG>`."
 
     /// The front matter line for `key` with a placeholder value.
     static func line(_ key: String, _ value: String) -> String { "\(key): \(value)  \(marker)" }
@@ -16,7 +18,9 @@ enum Placeholders {
     static func warnings(yaml: String, body: Substring, path: String, lineOffset: Int, bodyLineOffset: Int) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         if contains(yaml.utf8, marker) {
-            for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.hasSuffix(marker) {
+            for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = String(line).trimmingWhitespace
+                guard line.hasSuffix(marker) else { continue }
                 let text = String(line.dropLast(marker.count)).trimmingWhitespace
                 let key = text.hasPrefix("-") ? nil : text.split(separator: ":", maxSplits: 1).first.map { String($0).trimmingWhitespace }
                 let what = key.map { "'\($0)' is" } ?? "this line is"
@@ -24,23 +28,26 @@ enum Placeholders {
                                          "\(what) still the placeholder that almanac new wrote: set it, then delete the '\(marker)' comment"))
             }
         }
-        if contains(body.utf8, bodyMarker) {
-            let line = body.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { contains($0.utf8, bodyMarker) } ?? 0
+        if contains(body.utf8, bodyMark) {
+            let line = body.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { contains($0.utf8, bodyMark) } ?? 0
             warnings.append(.warning(path, SourcePosition(line: bodyLineOffset + line + 1, column: 1),
                                      "the text is still the placeholder that almanac new wrote: write the entry's text in its place"))
         }
         return warnings
     }
 
-    /// Whether `bytes` hold `needle` (bytes compared: bodies can be long).
-    private static func contains(_ bytes: some Collection<UInt8>, _ needle: String) -> Bool {
+    /// Whether `bytes` hold `needle` (bytes compared, in place: bodies can be long).
+    private static func contains<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ needle: String) -> Bool {
         let needle = Array(needle.utf8)
-        var rest = bytes[...]
-        while let start = rest.firstIndex(of: needle[0]) {
-            let candidate = rest[start...]
-            if candidate.starts(with: needle) { return true }
-            rest = candidate.dropFirst()
+        func search(_ haystack: some Collection<UInt8>) -> Bool {
+            var rest = haystack[...]
+            while let start = rest.firstIndex(of: needle[0]) {
+                let candidate = rest[start...]
+                if candidate.starts(with: needle) { return true }
+                rest = candidate.dropFirst()
+            }
+            return false
         }
-        return false
+        return bytes.withContiguousStorageIfAvailable { search($0) } ?? search(bytes)
     }
 }
