@@ -97,8 +97,8 @@ struct TimelineOverview {
         }
         let events = ids.filter { $0.kind == .event }.count, polls = ids.count - events
         var tally: [String] = []
-        if events > 0 { tally.append(events == 1 ? "1 event" : "\(events) events") }
-        if polls > 0 { tally.append(polls == 1 ? "1 poll" : "\(polls) polls") }
+        if events > 0 { tally.append(Plural.counted(events, "event")) }
+        if polls > 0 { tally.append(Plural.counted(polls, "poll")) }
         let range = firstYear == lastYear ? "in \(firstYear)" : "from \(firstYear) to \(lastYear)"
         return [
             "width": fixed(TimelineOverview.width),
