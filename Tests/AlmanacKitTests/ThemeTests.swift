@@ -102,7 +102,7 @@ import Testing
                              "Templates/home.mustache": "[{{.}}|{{site}}|{{counts}}|{{#counts}}{{.}}{{label}}{{/counts}}|{{{page}}}]\n"], in: scratch)
         #expect(build(root).succeeded)
         let home = try String(contentsOf: root.appending(path: "Output/index.html"), encoding: .utf8)
-        #expect(home == "[|||eventsactorspollssources|]\n")
+        #expect(home == "[|||eventsactorpollssources|]\n")  // one actor: "actor"
         #expect(Almanac.checkOutput(Almanac.Options(root: root)).comparison?.isCurrent == true)
     }
 }
