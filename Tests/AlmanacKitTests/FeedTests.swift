@@ -12,7 +12,7 @@ import Testing
             "Content/events/june.md": "---\ntitle: June\ndate: 2023-06-01\n---\n",
         ], in: folder)
         folder.write("Content/site.yml", "title: Test\nbase_url: https://example.org/\n")
-        let site = try #require(Almanac.load(Almanac.Options(root: root)).site)
+        let site = try #require(Almanac.loadParseAndLink(Almanac.Options(root: root)).site)
         let feed = try contextBuilder(site, root: root).feed(baseURL: "https://example.org/")
         let entries = feed["entries"] as! [TemplateContext]
         #expect(entries.map { $0["updated"] as! String } == ["2023-06-01T00:00:00Z", "2023-12-31T00:00:00Z"])

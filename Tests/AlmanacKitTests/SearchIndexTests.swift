@@ -13,7 +13,7 @@ import Testing
             "Content/events/second.md": "---\ntitle: Quiet day\ndate: 2022-04\nactors: [bob]\n---\nNothing at the summit.\n",
             "Content/events/third.md": "---\ntitle: Élection\ndate: 2023\n---\nVotes.\n",
         ], in: folder)
-        return try #require(Almanac.load(Almanac.Options(root: root)).site)
+        return try #require(Almanac.loadParseAndLink(Almanac.Options(root: root)).site)
     }
 
     /// word -> [(doc, field)], decoded as search.js decodes.
@@ -91,7 +91,7 @@ import Testing
         let root = folder.url
         folder.write("Content/events/second.md", "---\ntitle: Quiet summit\ndate: 2022-04\nactors: [bob]\n---\nNothing new; zebras.\n")
         folder.write("Content/actors/bob.md", "---\ntitle: Bob Brown\nkind: person\n---\nA Café owner in Almaty.\n")
-        let after = try #require(Almanac.load(Almanac.Options(root: root)).site)
+        let after = try #require(Almanac.loadParseAndLink(Almanac.Options(root: root)).site)
         let changed = [EntryID(.event, "second"), EntryID(.actor, "bob")]
         let previous = SearchIndex.Previous(table: old.table, entries: Dictionary(uniqueKeysWithValues: changed.map { id in
             (id, (document: old.documents[id]!, words: before.searchWords(id)))

@@ -22,7 +22,7 @@ import Testing
         // Every entry refers to another, and is referred to.
         let home = try String(contentsOf: root.appending(path: "Output/index.html"), encoding: .utf8)
         #expect(home.contains("<strong>1</strong> event<") && home.contains("<strong>1</strong> poll<"))
-        let site = Almanac.load(Almanac.Options(root: root)).site
+        let site = Almanac.loadParseAndLink(Almanac.Options(root: root)).site
         let linked = try #require(site)
         for id in linked.entries.keys where id.kind != .home {
             #expect(!linked.graph.incoming(id).isEmpty, "nothing refers to \(id)")

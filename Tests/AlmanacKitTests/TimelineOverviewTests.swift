@@ -5,12 +5,12 @@ import Testing
 /// The SVG overview of the timeline page and of actor pages.
 @Suite struct TimelineOverviewTests {
     static func site(_ files: [String: String], in folder: TemporaryFolder) throws -> LinkedSite {
-        try #require(Almanac.load(Almanac.Options(root: makeSite(files, in: folder))).site)
+        try #require(Almanac.loadParseAndLink(Almanac.Options(root: makeSite(files, in: folder))).site)
     }
 
     static func overview(_ files: [String: String]) throws -> TemplateContext {
         let folder = TemporaryFolder()
-        return try #require(TimelineOverview(site: site(files, in: folder)).context(from: .timeline, id: "overview", caption: "All"))
+        return try #require(TimelineOverview(site: SiteReads(site(files, in: folder))).context(from: .timeline, id: "overview", caption: "All"))
     }
 
     static func rows(_ context: TemplateContext) -> [TemplateContext] { context["rows"] as! [TemplateContext] }
@@ -88,7 +88,7 @@ import Testing
         files["Content/events/e0.md"] = "---\ntitle: E0\ndate: 2022-01-01\nend: 2025-06\n---\n"
         files["Content/events/early.md"] = "---\ntitle: Early\ndate: 1898\n---\n"
         let site = try TimelineOverviewTests.site(files, in: folder)
-        let context = try #require(TimelineOverview(site: site).context(from: .entry(EntryID(.actor, "x")), id: "o", caption: "All"))
+        let context = try #require(TimelineOverview(site: SiteReads(site)).context(from: .entry(EntryID(.actor, "x")), id: "o", caption: "All"))
         #expect(context["detailed"] as? Bool == false)
         #expect(TimelineOverviewTests.labels(context) == ["1898", "1899–2021", "2022"])
         #expect(context["summary"] as? String == "602 events from 1898 to 2022")

@@ -9,49 +9,16 @@ extension Almanac {
         public var succeeded: Bool { !diagnostics.contains(where: \.isError) }
     }
 
-    /// `build --check`: renders every file in memory, with the same renderer as
-    /// `build`, and compares it with the output folder. Writes nothing.
+    /// `build --check`: the build itself, without the cache, through the sink
+    /// that compares every file with the output folder instead of writing it.
     public static func checkOutput(_ options: Options) -> OutputCheck {
-        var check = OutputCheck()
-        let outputPath = relative(options.output, to: options.root)
-        let loaded = load(options)
-        let (theme, themeDiagnostics) = Theme.load(root: options.root)
-        check.diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
-        guard let site = loaded.site, let theme, check.succeeded else { return check }
-        let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs)
-        let statics = staticFiles(loaded.staticFiles, renderer: renderer, theme: theme)
-        check.diagnostics += statics.diagnostics
-        guard check.succeeded else { check.diagnostics.sort(); return check }
-
-        // Pages are rendered and compared in parallel, one at a time each, so a large site is never all in memory.
-        var statuses: [(String, OutputComparison.Status)] = Parallel.map(renderer.pages, jobs: options.jobs) { page in
-            (page.path, OutputComparison.status(of: renderer.render(page), at: page.path, in: options.output))
+        var options = options
+        options.useCache = false
+        let (report, comparison) = run(options, comparing: true)
+        var check = OutputCheck(diagnostics: report.diagnostics, comparison: comparison)
+        if let comparison {
+            check.diagnostics = (check.diagnostics + comparison.diagnostics(outputPath: relative(options.output, to: options.root))).sorted()
         }
-        for asset in theme.assets {
-            statuses.append((asset.path, OutputComparison.status(of: asset.data, at: asset.path, in: options.output)))
-        }
-        for (path, file) in statics.files {
-            guard let data = try? Data(contentsOf: file.url) else {
-                check.diagnostics.append(.error(file.path, nil, "cannot be read"))
-                continue
-            }
-            statuses.append((path, OutputComparison.status(of: data, at: path, in: options.output)))
-        }
-        var comparison = OutputComparison()
-        for (path, status) in statuses {
-            switch status {
-            case .current: break
-            case .stale: comparison.stale.append(path)
-            case .missing: comparison.missing.append(path)
-            }
-        }
-        let expected = Set(statuses.map(\.0))
-        comparison.extra = OutputComparison.files(in: options.output).filter { !expected.contains($0) }
-        let order: (String, String) -> Bool = { $0.precedesInUTF8($1) }
-        comparison.stale.sort(by: order)
-        comparison.missing.sort(by: order)
-        check.comparison = comparison
-        check.diagnostics = (check.diagnostics + comparison.diagnostics(outputPath: outputPath)).sorted()
         return check
     }
 

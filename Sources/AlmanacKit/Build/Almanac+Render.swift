@@ -11,7 +11,7 @@ extension Almanac {
             return (Markdown.html(bytes: markdown, unsafe: unsafe), [])
         }
         let text = String(decoding: markdown, as: UTF8.self)
-        let loaded = load(options)
+        let loaded = loadParseAndLink(options)
         guard let site = loaded.site else { return (nil, loaded.diagnostics) }
         let path = file.map { relative($0, to: options.root) } ?? "<stdin>"
         let id = file.flatMap { entryID(of: $0, root: options.root) } ?? .home

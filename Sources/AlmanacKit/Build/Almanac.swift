@@ -27,149 +27,95 @@ public enum Almanac {
         public var pagesWritten = 0
         /// The build started from the cache of the previous one.
         public var reusedCache = false
+        /// How many records the cache's entry file held (a rebuild appends to it).
+        var cacheRecords = 0
         public var succeeded: Bool { !diagnostics.contains(where: \.isError) }
-    }
-
-    /// A site read, parsed and linked, with everything that was wrong with it.
-    public struct Loaded: Sendable {
-        public var site: LinkedSite?
-        public var staticFiles: [ContentFile] = []
-        /// Every file the loader listed.
-        public var listedFiles: [ContentFile] = []
-        public var diagnostics: [Diagnostic] = []
-    }
-
-    /// Stages 1 to 3: load, parse, link.
-    public static func load(_ options: Options) -> Loaded {
-        var clock = StageClock(options.progress)
-        let loader = ContentLoader(root: options.root)
-        let listing = loader.list()
-        var loaded = Loaded(listedFiles: listing.files, diagnostics: listing.diagnostics)
-        clock.finish(.load, listing.files.count, "file")
-
-        var parsed = Parallel.map(listing.files, jobs: options.jobs) { file in parse(file, with: loader) }
-        var config: SiteConfig?
-        var entries: [Entry] = []
-        var broken: [Entry] = []
-        var markdown: [EntryID: String] = [:]
-        markdown.reserveCapacity(parsed.count)
-        for (file, result) in zip(listing.files, parsed) {
-            loaded.diagnostics += result.diagnostics
-            switch (file.role, result.value) {
-            case (.siteConfig, .config(let value)): config = value
-            case (.entry, .entry(let entry, let body)): entries.append(entry); markdown[entry.id] = body
-            case (.entry, .partial(let entry, let body)): broken.append(entry); markdown[entry.id] = body
-            case (.staticFile, _): loaded.staticFiles.append(file)
-            default: break
-            }
-        }
-        // The bodies' only holder is now `markdown`, which the linker takes (see `Linker.link`).
-        parsed = []
-        clock.finish(.parse, entries.count + broken.count, "entry")
-        // Without usable settings the entries are still linked, so that every problem is reported at once.
-        let (site, linkDiagnostics) = Linker.link(config: config ?? SiteConfig(title: ""), entries: entries, broken: broken,
-                                                  markdown: consume markdown, includeDrafts: options.includeDrafts, jobs: options.jobs)
-        clock.finish(.link, site?.graph.backlinks.values.reduce(0) { $0 + $1.count } ?? 0, "link")
-        loaded.diagnostics += linkDiagnostics
-        loaded.diagnostics.sort()
-        if config != nil, !loaded.diagnostics.contains(where: \.isError) { loaded.site = site }
-        return loaded
-    }
-
-    private enum Parsed { case config(SiteConfig), entry(Entry, body: String), partial(Entry, body: String) }
-
-    private static func parse(_ file: ContentFile, with loader: ContentLoader) -> (value: Parsed?, diagnostics: [Diagnostic]) {
-        if case .staticFile = file.role { return (nil, []) }
-        let text: String
-        switch loader.read(file) {
-        case .success(let value): text = value
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        }
-        switch file.role {
-        case .siteConfig:
-            let (config, diagnostics) = EntryParser.parseSiteConfig(text, path: file.path)
-            return (config.map(Parsed.config), diagnostics)
-        case .entry(let id):
-            let parsed = EntryParser.parse(text, id: id, path: file.path)
-            let value = parsed.entry.map { Parsed.entry($0, body: parsed.body) } ?? parsed.partial.map { Parsed.partial($0, body: parsed.body) }
-            return (value, parsed.diagnostics)
-        case .staticFile:
-            return (nil, [])
-        }
     }
 
     /// Validates everything and writes nothing.
     public static func check(_ options: Options) -> Report {
-        var report = Report(diagnostics: load(options).diagnostics)
+        var report = Report(diagnostics: loadParseAndLink(options).diagnostics)
         let (_, themeDiagnostics) = Theme.load(root: options.root)
         report.diagnostics = (report.diagnostics + themeDiagnostics).sorted()
         return report
     }
 
-    /// All five stages. On any error nothing in the output folder changes.
-    public static func build(_ options: Options) -> Report {
+    /// All five stages, the same for every build. With `Options.useCache` and the
+    /// cache of the last build, a file whose stamp is as it was is not read again,
+    /// a body as it was is not linked again, and a page whose recorded reads all
+    /// give what they gave (see `ReadKey`) is not rendered again: the others replace
+    /// theirs in the output folder. Without, every page goes into a new folder,
+    /// swapped in for the old one. On any error nothing in the output folder changes.
+    public static func build(_ options: Options) -> Report { run(options, comparing: false).report }
+
+    /// The build; `comparing`: for `build --check`, compared with the output folder, not written.
+    static func run(_ options: Options, comparing: Bool) -> (report: Report, comparison: OutputComparison?) {
         var report = Report()
-        if let problem = outputProblem(options) {
+        if !comparing, let problem = outputProblem(options) {  // a comparison writes nothing
             report.diagnostics.append(.error(relative(options.output, to: options.root), nil, problem))
-            return report
+            return (report, nil)
         }
         var clock = StageClock(options.progress)
+        let last = options.useCache ? BuildCache.loadState(options) : nil
+        // Stamped before the theme reads them, as the Content files are before they are read.
+        let templateStamps = options.useCache ? BuildCache.templateStamps(root: options.root) : []
         let (theme, themeDiagnostics) = Theme.load(root: options.root)
         // A theme with errors is reported by its diagnostics, not by a stage line.
         if let theme { clock.finish(.theme, theme.assets.count, "asset") }
-        if options.useCache, let theme, !themeDiagnostics.contains(where: \.isError),
-           let incremental = incrementalBuild(options, theme: theme, themeDiagnostics: themeDiagnostics) {
-            return incremental
+        // Listing Content/ takes one core: the output is checked on the other meanwhile.
+        let (listing, outputIntact) = Parallel.both(jobs: options.jobs, { list(options, stamp: options.useCache) }) {
+            last.map { BuildCache.stamps($0.outputs.map(\.path), in: options.output.path, jobs: 1) == $0.outputs } ?? false
         }
-        let loaded = load(options)
-        clock.restart()  // load reported its own stages
-        report.diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
-        guard let site = loaded.site, let theme, report.succeeded else { return report }
+        let inputs = (listing.stamps.map { BuildCache.Stamped(path: $0.key, stamp: $0.value) } + templateStamps).sorted { $0.path.precedesInUTF8($1.path) }
+        var previous: Previous?
+        if let state = last, outputIntact {
+            if state.inputs == inputs {
+                // No file changed: nothing any page read can have changed.
+                clock.finish(.load, 0, "changed file")
+                return (Report(diagnostics: state.diagnostics, reusedCache: true), nil)
+            }
+            let (records, traces) = Parallel.both(jobs: options.jobs, { BuildCache.loadRecords(options) }) { BuildCache.loadTraces(options) }
+            if let records, let traces { previous = Previous(state: state, records: records.latest, recordCount: records.count, traces: traces) }
+        }
+        report.reusedCache = previous != nil
+        clock.finish(.load, listing.files.count, "file")
 
-        let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs)
+        let loaded = parseAndLink(listing, options: options, records: previous?.records ?? [:], clock: &clock)
+        report.diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
+        guard let site = loaded.site, let theme, report.succeeded else { return (report, nil) }
+        let fingerprints = Fingerprints(site: site, theme: theme.fingerprint, config: loaded.configHash, hashes: loaded.hashes)
+        let reuse = previous.map { Reuse(site: site, loaded: loaded, previous: $0, fingerprints: fingerprints) }
+        let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs, reusing: reuse?.known ?? [:], previousIndex: reuse?.searchIndex)
         let statics = staticFiles(loaded.staticFiles, renderer: renderer, theme: theme)
         report.diagnostics = (report.diagnostics + statics.diagnostics).sorted()
-        guard report.succeeded else { return report }
-        let files = renderer.pages.map(\.path) + theme.assets.map(\.path) + statics.files.map(\.0)
+        guard report.succeeded else { return (report, nil) }
 
+        let use: OutputSink.Use = if comparing { .comparison } else if let previous, let reuse { .inPlace(previous, reuse) } else { .newFolder }
+        let sink = OutputSink(use, renderer: renderer, theme: theme, statics: statics.files, inputs: listing.stamps)
+        let traces = TraceLog()
+        let comparison: OutputComparison?
         do throws(OutputWriter.Failure) {
-            let writer = try OutputWriter(output: options.output)
-            do throws(OutputWriter.Failure) {
-                try writer.makeFolders(for: files)
-                try write(renderer, theme: theme, staticFiles: statics.files, to: writer, jobs: options.jobs, clock: &clock)
-                try writer.commit()
-                report.filesWritten = files.count
-                report.pagesWritten = renderer.pages.count
-                clock.finish(.write, report.filesWritten - report.pagesWritten, "other file")
-                if options.useCache {
-                    let inputs = BuildCache.inputStamps(loaded.listedFiles, root: options.root, jobs: options.jobs)
-                    let outputs = BuildCache.outputStamps(files, in: options.output, jobs: options.jobs)
-                    saveCache(site, renderer: renderer, warnings: Dictionary(grouping: report.diagnostics, by: \.path), inputs: inputs,
-                              outputs: outputs, diagnostics: report.diagnostics, options: options)
-                    clock.finish(.cache, site.entries.count, "entry")
-                }
-                ExitHeap.keep((loaded, renderer), if: options.endsProcess)
-            } catch {
-                writer.discard()
-                throw error
+            if previous != nil { BuildCache.dropState(options) }  // the cache stops describing the output from here
+            comparison = try sink.write(to: options.output, jobs: options.jobs, clock: &clock) { page in
+                let (data, reads) = renderer.render(page, recordingReads: options.useCache)
+                if options.useCache { traces.add(page.path, reads) }
+                return data
             }
         } catch {
             report.diagnostics.append(.error(relative(options.output, to: options.root), nil, error.description))
+            return (report, nil)
         }
-        return report
-    }
-
-    /// Pages are rendered and written in one parallel pass (the `render` stage);
-    /// assets, static files and the swap are the `write` stage.
-    private static func write(_ renderer: SiteRenderer, theme: Theme, staticFiles: [(String, ContentFile)], to writer: OutputWriter, jobs: Int,
-                              clock: inout StageClock) throws(OutputWriter.Failure) {
-        try writer.writePages(renderer.pages, jobs: jobs, render: renderer.render)
-        clock.finish(.render, renderer.pages.count, "page")
-        for asset in theme.assets { try writer.write(asset.data, to: asset.path) }
-        for (path, file) in staticFiles {
-            guard let data = try? Data(contentsOf: file.url) else { throw .cannotWrite(path, "cannot read \(file.path)") }
-            try writer.write(data, to: path)
+        if comparing { return (report, comparison) }
+        report.filesWritten = sink.files.count + sink.pages.count
+        report.pagesWritten = sink.pages.count
+        clock.finish(.write, sink.files.count, "other file")
+        if options.useCache {
+            let saved = saveCache(site, renderer: renderer, loaded: loaded, listing: listing, inputs: inputs, sink: sink, traces: traces,
+                                  previous: previous, reuse: reuse, fingerprints: fingerprints, diagnostics: report.diagnostics, options: options)
+            clock.finish(.cache, saved, "entry")
         }
+        ExitHeap.keep((loaded, renderer, previous as Any), if: options.endsProcess)
+        return (report, nil)
     }
 
     /// Why the output folder must not be written, if it must not.

@@ -1,17 +1,20 @@
 import Foundation
 
-/// What a successful build leaves in `ROOT/.almanac-cache/` so that the next one
-/// can skip what has not changed: the stamp of every input and output file and
-/// each entry as parsed and linked. It is only ever an optimisation: safe to
-/// delete, and a cache that cannot be read, is from another almanac binary or
-/// other options, or does not match the output folder, is ignored.
+/// What a successful build leaves in `ROOT/.almanac-cache/` for the next one:
+/// the stamp of every input and output file, each entry as parsed and linked,
+/// and each page's trace (what it read, see `ReadKey`). It is only ever an
+/// optimisation: safe to delete, and a cache that cannot be read, is from
+/// another version of it, another almanac binary or other options, or does not
+/// match the output folder, is ignored (the build is then a full one).
+///
+/// Its format is its types' `Codable` conformances, written by `BinaryCoder`.
 struct BuildCache {
     /// Bumped whenever what is stored, or what it means, changes.
-    static let format = 7
+    static let version = 8
     static let folderName = ".almanac-cache"
 
     /// Enough of a file's metadata to tell that it changed (as git's index and make do).
-    struct Stamp: Codable, Equatable {
+    struct Stamp: Codable, Equatable, Sendable {
         let size: Int64
         let modified: Int64
         let inode: UInt64
@@ -31,150 +34,178 @@ struct BuildCache {
         }
     }
 
-    /// Everything known about one entry after a build.
-    struct CachedEntry {
-        /// Its front matter, without the Markdown.
-        let entry: Entry
-        let body: Linker.BodyFacts
-        /// What rendering made of its front matter alone (nil: render it again).
-        let rendered: SiteRenderer.Reusable?
-        /// Warnings about its file (errors never reach the cache).
-        let warnings: [Diagnostic]
+    struct Stamped: Equatable, Sendable {
+        let path: String
+        let stamp: Stamp
+
+        /// Three numbers a stamp.
+        static func numbers(_ rows: [Stamped]) -> [UInt64] {
+            rows.flatMap { [UInt64(bitPattern: $0.stamp.size), UInt64(bitPattern: $0.stamp.modified), $0.stamp.inode] }
+        }
+
+        static func rows(_ paths: [String], _ numbers: [UInt64]) throws -> [Stamped] {
+            guard numbers.count == 3 * paths.count else { throw BinaryCoder.Malformed() }
+            return paths.indices.map { index in
+                Stamped(path: paths[index], stamp: Stamp(size: Int64(bitPattern: numbers[3 * index]), modified: Int64(bitPattern: numbers[3 * index + 1]),
+                                                         inode: numbers[3 * index + 2]))
+            }
+        }
     }
 
-    /// The small part, read on every build: is anything different?
+    /// The small part, read by every build (`state.bin`): is anything different?
+    /// (Its stamps are kept as columns: tens of thousands of them decode at once.)
     struct State: Codable {
-        var format = BuildCache.format
-        var tool: String
+        var version = BuildCache.version
+        var tool = BuildCache.toolIdentity
         var includeDrafts: Bool
         var output: String
-        /// Everything the build printed.
+        /// Everything the build reported.
         var diagnostics: [Diagnostic]
-        /// Every file under `Content/` and `Templates/`, by path relative to the root
-        /// (kept in `inputs.tsv`: tens of thousands of stamps decode far faster as lines than as JSON).
-        var inputs: [String: Stamp] = [:]
-        /// Every file of the output folder, by path inside it (in `outputs.tsv`).
-        var outputs: [String: Stamp] = [:]
+        /// Every file under `Content/` and `Templates/`, by path relative to the root,
+        /// stamped before it was read: an edit made during the build differs from it.
+        var inputs: [Stamped]
+        /// Every file of the output folder, by path inside it.
+        var outputs: [Stamped]
 
-        enum CodingKeys: String, CodingKey { case format, tool, includeDrafts, output, diagnostics }
+        init(includeDrafts: Bool, output: String, diagnostics: [Diagnostic], inputs: [Stamped], outputs: [Stamped]) {
+            self.includeDrafts = includeDrafts
+            self.output = output
+            self.diagnostics = diagnostics
+            self.inputs = inputs
+            self.outputs = outputs
+        }
+
+        private enum CodingKeys: CodingKey { case version, tool, includeDrafts, output, diagnostics, inputPaths, inputStamps, outputPaths, outputStamps }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            version = try container.decode(Int.self, forKey: .version)
+            tool = try container.decode(String.self, forKey: .tool)
+            includeDrafts = try container.decode(Bool.self, forKey: .includeDrafts)
+            output = try container.decode(String.self, forKey: .output)
+            diagnostics = try container.decode([Diagnostic].self, forKey: .diagnostics)
+            inputs = try Stamped.rows(try container.decode([String].self, forKey: .inputPaths), try container.decode([UInt64].self, forKey: .inputStamps))
+            outputs = try Stamped.rows(try container.decode([String].self, forKey: .outputPaths), try container.decode([UInt64].self, forKey: .outputStamps))
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(version, forKey: .version)
+            try container.encode(tool, forKey: .tool)
+            try container.encode(includeDrafts, forKey: .includeDrafts)
+            try container.encode(output, forKey: .output)
+            try container.encode(diagnostics, forKey: .diagnostics)
+            try container.encode(inputs.map(\.path), forKey: .inputPaths)
+            try container.encode(Stamped.numbers(inputs), forKey: .inputStamps)
+            try container.encode(outputs.map(\.path), forKey: .outputPaths)
+            try container.encode(Stamped.numbers(outputs), forKey: .outputStamps)
+        }
     }
 
-    var state: State
-    /// Read only when something changed.
-    var entries: [CachedEntry]
-    /// The search index's words and postings (`SearchIndex.table`), in `search.bin`.
-    var searchTable: [(word: String, postings: String)]
-    /// Add `entries` to those saved before instead of replacing them.
-    var appending = false
+    /// One entry file as the build parsed and linked it (`entries.bin`).
+    struct EntryRecord: Codable, Sendable {
+        let path: String
+        let stamp: Stamp
+        let entry: Entry
+        let hashes: ContentHashes
+        /// Warnings about its file (errors never reach the cache).
+        let warnings: [Diagnostic]
+        let facts: Linker.BodyFacts
+        let rendered: SiteRenderer.Reusable?
+    }
+
+    /// What each page read, and what each read gave (`traces.bin`).
+    struct Traces: Codable {
+        struct Page: Codable {
+            let path: String
+            /// Places in `keys`.
+            let reads: [Int32]
+        }
+        var keys: [ReadKey] = []
+        var fingerprints: [UInt64] = []
+        var pages: [Page] = []
+        /// What the search index's numbers of entries depend on (see `SearchIndex.Previous`).
+        var numbering: UInt64 = 0
+        /// The search index's words, and the postings of each.
+        var searchWords: [String] = []
+        var searchPostings: [String] = []
+
+        var searchTable: [(word: String, postings: String)] { zip(searchWords, searchPostings).map { ($0, $1) } }
+    }
 
     static func folder(_ root: URL) -> URL { root.appending(path: folderName) }
 
     /// The state of the last build, if there is a readable one that fits these options.
     static func loadState(_ options: Almanac.Options) -> State? {
-        let folder = folder(options.root)
-        guard let data = try? Data(contentsOf: folder.appending(path: "state.json")),
-              var state = try? JSONDecoder().decode(State.self, from: data),
-              state.format == format, state.tool == toolIdentity, state.includeDrafts == options.includeDrafts,
-              state.output == options.output.path
+        guard let state = read(State.self, "state.bin", options), state.version == version, state.tool == toolIdentity,
+              state.includeDrafts == options.includeDrafts, state.output == options.output.path
         else { return nil }
-        let (inputs, outputs) = Parallel.both(jobs: options.jobs, { readStamps(folder.appending(path: "inputs.tsv")) }) {
-            readStamps(folder.appending(path: "outputs.tsv"))
-        }
-        guard let inputs, let outputs else { return nil }
-        state.inputs = inputs
-        state.outputs = outputs
         return state
     }
 
-    /// Lines of `SIZE TAB MODIFIED TAB INODE TAB PATH`, numbers as unsigned decimals.
-    static func writeStamps(_ stamps: [String: Stamp], to url: URL) throws {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(stamps.count * 96)
-        for (path, stamp) in stamps {
-            for number in [UInt64(bitPattern: stamp.size), UInt64(bitPattern: stamp.modified), stamp.inode] {
-                bytes.appendDigits(of: number, radix: 10)
-                bytes.append(9)
-            }
-            bytes += path.utf8
-            bytes.append(10)
-        }
-        try Data(bytes).write(to: url, options: .atomic)
-    }
-
-    static func readStamps(_ url: URL) -> [String: Stamp]? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [String: Stamp]? in
-            var stamps: [String: Stamp] = [:]
-            stamps.reserveCapacity(bytes.count / 64)
-            var index = 0
-            /// The decimal number up to the next tab.
-            func number() -> UInt64? {
-                var value: UInt64 = 0
-                let start = index
-                while index < bytes.count, bytes[index] != 9 {
-                    let digit = bytes[index] &- 48
-                    guard digit < 10 else { return nil }
-                    value = value &* 10 &+ UInt64(digit)
-                    index += 1
-                }
-                guard index > start, index < bytes.count else { return nil }
-                index += 1
-                return value
-            }
-            while index < bytes.count {
-                guard let size = number(), let modified = number(), let inode = number() else { return nil }
-                let start = index
-                while index < bytes.count, bytes[index] != 10 { index += 1 }
-                let path = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                index += 1
-                stamps[path] = Stamp(size: Int64(bitPattern: size), modified: Int64(bitPattern: modified), inode: inode)
-            }
-            return stamps
-        }
-    }
-
-    /// The records and the search table are mapped, not read: decoding copies what
-    /// it keeps, and tens of megabytes need not be copied first. A build never
-    /// truncates these files (it appends, or replaces them by renaming), so a
-    /// mapping another build holds stays whole.
-    static func loadEntries(_ options: Almanac.Options, jobs: Int = 1) -> [CachedEntry]? {
+    /// The records, the last for each path (a rebuild appends the entries it parsed again).
+    /// Each record is decoded on its own, on every core.
+    static func loadRecords(_ options: Almanac.Options) -> (latest: [String: EntryRecord], count: Int)? {
         guard let data = try? Data(contentsOf: folder(options.root).appending(path: "entries.bin"), options: .alwaysMapped) else { return nil }
-        return CacheCodec.decode(data, jobs: jobs)
+        return data.withUnsafeBytes { bytes -> (latest: [String: EntryRecord], count: Int)? in
+            var ranges: [Range<Int>] = []
+            var index = 0
+            while index < bytes.count {
+                guard let (length, start) = BinaryCoder.length(in: bytes, at: index), start + length <= bytes.count else { return nil }
+                ranges.append(start ..< start + length)
+                index = start + length
+            }
+            let shared = UnsafeSendable(bytes)
+            let decoded = Parallel.map(ranges, jobs: options.jobs) { range in
+                try? BinaryCoder.decode(EntryRecord.self, from: UnsafeRawBufferPointer(rebasing: shared.value[range]))
+            }
+            var records: [String: EntryRecord] = [:]
+            records.reserveCapacity(decoded.count)
+            for record in decoded {
+                guard let record else { return nil }
+                records[record.path] = record
+            }
+            return (records, decoded.count)
+        }
     }
 
-    static func loadSearchTable(_ options: Almanac.Options) -> [(word: String, postings: String)]? {
-        guard let data = try? Data(contentsOf: folder(options.root).appending(path: "search.bin"), options: .alwaysMapped) else { return nil }
-        return CacheCodec.decodeTable(data)
+    static func loadTraces(_ options: Almanac.Options) -> Traces? { read(Traces.self, "traces.bin", options) }
+
+    private static func read<T: Decodable>(_ type: T.Type, _ name: String, _ options: Almanac.Options) -> T? {
+        guard let data = try? Data(contentsOf: folder(options.root).appending(path: name), options: .alwaysMapped) else { return nil }
+        return data.withUnsafeBytes { try? BinaryCoder.decode(type, from: $0) }
     }
 
     /// Makes the cache unusable until it is saved again: the next build is a full one.
     static func dropState(_ options: Almanac.Options) {
-        unlink(folder(options.root).appending(path: "state.json").path)
+        unlink(folder(options.root).appending(path: "state.bin").path)
     }
 
     /// Writes the cache; a cache that cannot be written only makes the next build slower.
-    func save(_ options: Almanac.Options) {
-        let folder = BuildCache.folder(options.root)
+    /// `appending`: the records are added to those saved before (a later one of a path wins).
+    static func save(_ state: State, records: [EntryRecord], appending: Bool, traces: Traces, options: Almanac.Options) {
+        let folder = folder(options.root)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        // The state names the entries it belongs to by being written last.
-        BuildCache.dropState(options)
-        guard let stateData = try? encoder.encode(state) else { return }
+        // The state names the records and traces it belongs to by being written last.
+        dropState(options)
+        var bytes: [UInt8] = []
+        for record in records {
+            let encoded = BinaryCoder.encode(record)
+            BinaryCoder.appendLength(encoded.count, to: &bytes)
+            bytes += encoded
+        }
         do {
-            let records = CacheCodec.encode(entries)
             let file = folder.appending(path: "entries.bin")
             if appending {
                 let handle = try FileHandle(forWritingTo: file)
                 defer { try? handle.close() }
                 try handle.seekToEnd()
-                try handle.write(contentsOf: records)
+                try handle.write(contentsOf: bytes)
             } else {
-                try records.write(to: file, options: .atomic)
+                try Data(bytes).write(to: file, options: .atomic)
             }
-            try CacheCodec.encodeTable(searchTable).write(to: folder.appending(path: "search.bin"), options: .atomic)
-            try BuildCache.writeStamps(state.inputs, to: folder.appending(path: "inputs.tsv"))
-            try BuildCache.writeStamps(state.outputs, to: folder.appending(path: "outputs.tsv"))
-            try stateData.write(to: folder.appending(path: "state.json"), options: .atomic)
+            try Data(BinaryCoder.encode(traces)).write(to: folder.appending(path: "traces.bin"), options: .atomic)
+            try Data(BinaryCoder.encode(state)).write(to: folder.appending(path: "state.bin"), options: .atomic)
         } catch {
             return
         }
@@ -187,27 +218,45 @@ struct BuildCache {
         return "\(executable) \(stamp.size) \(stamp.modified)"
     }()
 
-    /// Stamps of every input file: the listed Content files and the site's own Templates.
-    static func inputStamps(_ files: [ContentFile], root: URL, jobs: Int = 1) -> [String: Stamp] {
-        var stamps: [String: Stamp] = [:]
-        stamps.reserveCapacity(files.count)
-        for (file, stamp) in zip(files, Parallel.map(files, jobs: jobs) { Stamp(path: $0.absolutePath) }) { stamps[file.path] = stamp }
+    /// Stamps of the site's own templates, by path from the root.
+    static func templateStamps(root: URL) -> [Stamped] {
         let templates = root.appending(path: "Templates")
-        for path in OutputComparison.files(in: templates) {
-            stamps["Templates/" + path] = Stamp(path: templates.appending(path: path).path)
+        return OutputComparison.files(in: templates).compactMap { path in
+            Stamp(path: templates.appending(path: path).path).map { Stamped(path: "Templates/" + path, stamp: $0) }
         }
-        return stamps
     }
 
-    /// Stamps of the files at `paths` inside `output`, taken on `jobs` threads.
-    static func outputStamps(_ paths: some Sequence<String>, in output: URL, jobs: Int = 1) -> [String: Stamp] {
-        let paths = Array(paths)
+    /// Stamps of the files at `paths` inside `folder` (absolute when `folder` is empty), taken on `jobs` threads.
+    static func stamps(_ paths: [String], in folder: String, jobs: Int) -> [Stamped] {
+        let prefix = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
         // Joined as text: `URL.appending(path:)` cost more than the stat itself.
-        let folder = output.path.hasSuffix("/") ? output.path : output.path + "/"
-        let found = Parallel.map(paths, jobs: jobs) { Stamp(path: folder + $0) }
-        var stamps: [String: Stamp] = [:]
-        stamps.reserveCapacity(paths.count)
-        for (path, stamp) in zip(paths, found) { stamps[path] = stamp }
-        return stamps
+        return Parallel.map(paths, jobs: jobs) { path in Stamp(path: prefix + path).map { Stamped(path: path, stamp: $0) } }.compactMap { $0 }
+    }
+}
+
+/// Hashes of an entry file's two parts: what other pages show of an entry is
+/// its front matter; its body shows on its own page (and the feed).
+struct ContentHashes: Codable, Sendable, Equatable {
+    let frontMatter: UInt64
+    let body: UInt64
+
+    /// For a build without a cache.
+    static let none = ContentHashes(frontMatter: 0, body: 0)
+
+    private init(frontMatter: UInt64, body: UInt64) {
+        self.frontMatter = frontMatter
+        self.body = body
+    }
+
+    /// `body` is the end of `text` (the parser's body is the text after the front matter).
+    init(text: String, body: String) {
+        var text = text
+        let bodyCount = body.utf8.count
+        frontMatter = text.withUTF8 { bytes in
+            var hasher = StableHasher()
+            hasher.combine(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[..<max(0, bytes.count - bodyCount)])))
+            return hasher.value
+        }
+        self.body = StableHasher.hash(body)
     }
 }

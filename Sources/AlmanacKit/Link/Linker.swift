@@ -10,20 +10,37 @@ public struct LinkedSite: Sendable {
     public let timeline: [EntryID]
     /// Each event's place in `ordered[.event]`, for previous and next links.
     public let eventIndex: [EntryID: Int]
-    /// Each entry's body as HTML, cross-references resolved (the bodies linked in this build).
-    public let bodies: [EntryID: String]
+    /// Each body linked in this build as HTML, cross-references resolved (see `body(_:)` for all).
+    let bodies: [EntryID: String]
     /// What this build found in the bodies it linked, and what an earlier one found in those it reused.
     let linkedFacts: [EntryID: Linker.BodyFacts]
     let reusedFacts: [EntryID: Linker.BodyFacts]
     public let graph: EntryGraph
+    /// Links the bodies that were reused, when a page shows one (see `Linker.link`).
+    let resolver: Resolver
+    let markdown: @Sendable (Entry) -> String?
 
     public subscript(id: EntryID) -> Entry { entries[id]! }
+
+    /// The entry's body as HTML: linked in this build, or, for a body whose facts
+    /// were reused, read and linked now (the same function, on the same text).
+    public func body(_ id: EntryID) -> String {
+        if let html = bodies[id] { return html }
+        guard let entry = entries[id], reusedFacts[id] != nil, let text = markdown(entry) else { return "" }
+        return resolver.renderBody(of: entry, markdown: text).html
+    }
 
     /// The entry's distinct body words, for the search index.
     public func searchWords(_ id: EntryID) -> String { (linkedFacts[id] ?? reusedFacts[id])?.words ?? "" }
 
     /// The entries the body refers to, in the order of first reference.
     public func mentions(_ id: EntryID) -> [EntryID] { (linkedFacts[id] ?? reusedFacts[id])?.mentions ?? [] }
+
+    /// The events before and after this one on the timeline.
+    func neighbours(of id: EntryID) -> (EntryID?, EntryID?) {
+        guard let events = ordered[.event], let index = eventIndex[id] else { return (nil, nil) }
+        return (index > 0 ? events[index - 1] : nil, index + 1 < events.count ? events[index + 1] : nil)
+    }
 }
 
 /// Stage 3, link: resolves `actor:`, `event:`, `poll:`, `source:` and `page:`
@@ -32,31 +49,30 @@ public struct LinkedSite: Sendable {
 public enum Linker {
     /// What linking found in a body: the entries it mentions (checked then) and
     /// its words. A rebuild reuses it for a body that has not changed since.
-    public struct BodyFacts: Sendable {
+    public struct BodyFacts: Sendable, Codable {
         public let mentions: [EntryID]
         public let words: String
     }
 
     /// `broken` holds what could be read of entries whose files had errors: their
     /// references are checked too, and references to them are not reported.
-    /// Entries in `reused` keep their earlier body's references and words, and get
-    /// no HTML; their front matter's references, checked by the earlier build, are
-    /// not checked again. With `shown`, the graph holds the backlinks of those
-    /// entries only, and only those are warned about when nothing refers to them:
-    /// a rebuild renders no other page, and the others' warnings are as before.
+    /// Entries in `reused` keep their earlier body's references and words (found
+    /// in the same text), and get their HTML only if a page shows it; `reread`
+    /// gives such a body's Markdown then, or when one of its references no longer
+    /// leads anywhere (it is linked again, to say where).
     ///
     /// `markdown` holds the body of each entry to link (none for those reused).
     /// The linker takes it: each body is freed as soon as its HTML is made, so
     /// that a site's Markdown and its HTML are not both held at once, which was
     /// the peak of a build's memory. Pass it with `consume`, or a copy holds on.
     public static func link(config: SiteConfig, entries allEntries: [Entry], broken: [Entry] = [], markdown: consuming [EntryID: String],
-                            reused: [EntryID: BodyFacts] = [:], shown: Set<EntryID>? = nil, includeDrafts: Bool, jobs: Int) -> (LinkedSite?, [Diagnostic]) {
+                            reused: [EntryID: BodyFacts] = [:], reread: @escaping @Sendable (Entry) -> String? = { _ in nil },
+                            includeDrafts: Bool, jobs: Int) -> (LinkedSite?, [Diagnostic]) {
         let unparsed = Set(broken.map(\.id))
         let entries = allEntries.filter { includeDrafts || !$0.draft }
         let byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let drafts = Set(allEntries.filter { !includeDrafts && $0.draft }.map(\.id))
         let resolver = Resolver(entries: byID, drafts: drafts, unparsed: unparsed, unsafeHTML: config.unsafeHTML)
-        let isShown = { (id: EntryID) in shown?.contains(id) ?? true }
 
         // One parallel pass: each entry's front matter references are checked and its
         // body linked, or, for a body reused, its earlier references followed. Edges
@@ -73,23 +89,23 @@ public enum Linker {
                 var diagnostics: [Diagnostic] = []
                 let from = numbers[entry.id]!
                 func link(to target: EntryID, _ relation: Relation) {
-                    if isShown(target), let to = numbers[target] { edges.append(.init(from: from, to: to, relation: relation)) }
+                    if let to = numbers[target] { edges.append(.init(from: from, to: to, relation: relation)) }
                 }
-                let facts = reused[entry.id]
                 for reference in entry.fieldReferences {
-                    if facts == nil, let problem = resolver.problem(with: reference.target) {
+                    if let problem = resolver.problem(with: reference.target) {
                         diagnostics.append(.error(entry.path, reference.position, problem))
                     } else {
                         link(to: reference.target, reference.relation)
                     }
                 }
-                if let facts {
+                if let facts = reused[entry.id], facts.mentions.allSatisfy({ resolver.problem(with: $0) == nil }) {
                     for target in facts.mentions { link(to: target, .mentions) }
                     return (edges, diagnostics, nil)
                 }
                 // Each worker empties its own slots.
                 var text = ""
                 swap(&text, &texts.value[index])
+                if reused[entry.id] != nil { text = reread(entry) ?? "" }
                 let body = resolver.renderBody(of: entry, markdown: text)
                 for edge in body.edges { link(to: edge.to, .mentions) }
                 return (edges, diagnostics + body.diagnostics, (body.html, BodyFacts(mentions: body.edges.map(\.to).uniqued(), words: body.words)))
@@ -99,6 +115,7 @@ public enum Linker {
         var edges: [EntryGraph.NumberedEdge] = []
         var bodies: [EntryID: String] = [:]
         var linkedFacts: [EntryID: BodyFacts] = [:]
+        var reusedFacts = reused
         bodies.reserveCapacity(max(0, all.count - reused.count))
         linkedFacts.reserveCapacity(max(0, all.count - reused.count))
         edges.reserveCapacity(linked.reduce(0) { $0 + $1.edges.count })
@@ -106,6 +123,7 @@ public enum Linker {
             edges += result.edges
             diagnostics += result.diagnostics
             if let body = result.body, !unparsed.contains(entry.id) {
+                reusedFacts[entry.id] = nil
                 bodies[entry.id] = body.html
                 linkedFacts[entry.id] = body.facts
             }
@@ -118,13 +136,13 @@ public enum Linker {
         for (place, id) in EntryKind.allCases.flatMap({ ordered[$0] ?? [] }).enumerated() { rank[Int(numbers[id]!)] = place }
         let timeline = merged(ordered[.event] ?? [], ordered[.poll] ?? []) { precedes((byID[$0]!.date!, $0), (byID[$1]!.date!, $1)) }
         let graph = EntryGraph(ids: all.map(\.id), edges: edges, rank: rank)
-        for id in ordered[.source] ?? [] where isShown(id) && graph.incoming(id).isEmpty {
+        for id in ordered[.source] ?? [] where graph.incoming(id).isEmpty {
             diagnostics.append(.warning(byID[id]!.path, nil, "source '\(id.slug)' is not cited or mentioned by any entry"))
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
         let eventIndex = Dictionary(uniqueKeysWithValues: (ordered[.event] ?? []).enumerated().map { ($1, $0) })
         let site = LinkedSite(config: config, entries: byID, ordered: ordered, timeline: timeline, eventIndex: eventIndex, bodies: bodies,
-                              linkedFacts: linkedFacts, reusedFacts: reused, graph: graph)
+                              linkedFacts: linkedFacts, reusedFacts: reusedFacts, graph: graph, resolver: resolver, markdown: reread)
         return (site, diagnostics)
     }
 
@@ -170,11 +188,6 @@ public enum Linker {
             }
         }
         return result + a[i...] + b[j...]
-    }
-
-    /// Whether two versions of an entry take the same place in their kind's order.
-    static func sortsAlike(_ a: Entry, _ b: Entry) -> Bool {
-        a.id == b.id && (a.kind == .event || a.kind == .poll ? a.date == b.date : a.title.lowercased() == b.title.lowercased())
     }
 
     /// Whether `a` comes before `b` on the timeline.

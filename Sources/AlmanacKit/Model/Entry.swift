@@ -5,8 +5,9 @@
 /// A value, held in one shared box: an entry is copied into dictionaries, lists
 /// and contexts many times per build, and copying its dozen fields one by one
 /// (each a reference count to raise and lower) cost more than any use of them.
-public struct Entry: Sendable {
-    private final class Storage: Sendable {
+public struct Entry: Sendable, Codable {
+    /// Its fields; their synthesized `Codable` is the entry's form in the build cache.
+    private final class Storage: Sendable, Codable {
         let id: EntryID
         let path: String
         let title: String
@@ -33,6 +34,9 @@ public struct Entry: Sendable {
 
     private let storage: Storage
 
+    public init(from decoder: any Decoder) throws { storage = try Storage(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try storage.encode(to: encoder) }
+
     public init(id: EntryID, path: String, title: String, summary: String?, aliases: [String], draft: Bool, details: Details,
                 bodyLineOffset: Int, fieldReferences: [FieldReference]) {
         storage = Storage(id: id, path: path, title: title, summary: summary, aliases: aliases, draft: draft, details: details,
@@ -56,14 +60,7 @@ public struct Entry: Sendable {
 
     public var slug: String { id.slug }
 
-    /// Whether two versions of an entry say the same in their front matter: then
-    /// no page but the entry's own shows anything else of its edit than its links.
-    func sameFrontMatter(as other: Entry) -> Bool {
-        id == other.id && title == other.title && summary == other.summary && aliases == other.aliases && draft == other.draft
-            && details == other.details
-    }
-
-    public enum Details: Sendable, Equatable {
+    public enum Details: Sendable, Equatable, Codable {
         case actor(Actor)
         case event(Event)
         case poll(Poll)
@@ -71,8 +68,8 @@ public struct Entry: Sendable {
         case page
     }
 
-    public struct Actor: Sendable, Equatable {
-        public enum Kind: String, Sendable, CaseIterable {
+    public struct Actor: Sendable, Equatable, Codable {
+        public enum Kind: String, Sendable, CaseIterable, Codable {
             case person, organization, state, media, group
         }
         public let kind: Kind
@@ -80,7 +77,7 @@ public struct Entry: Sendable {
         public let country: String?
     }
 
-    public struct Event: Sendable, Equatable {
+    public struct Event: Sendable, Equatable, Codable {
         public let date: PartialDate
         public let end: PartialDate?
         public let circa: Bool
@@ -89,8 +86,8 @@ public struct Entry: Sendable {
         public let sources: [String]
     }
 
-    public struct Poll: Sendable, Equatable {
-        public struct Result: Sendable, Equatable {
+    public struct Poll: Sendable, Equatable, Codable {
+        public struct Result: Sendable, Equatable, Codable {
             public let answer: String
             public let percent: Double
         }
@@ -106,7 +103,7 @@ public struct Entry: Sendable {
         public let sources: [String]
     }
 
-    public struct Source: Sendable, Equatable {
+    public struct Source: Sendable, Equatable, Codable {
         public let publication: String
         public let authors: [String]
         public let published: PartialDate?
@@ -133,14 +130,14 @@ public struct Entry: Sendable {
 }
 
 /// A reference from an entry's front matter (`actors:`, `pollster:`, `sources:`).
-public struct FieldReference: Sendable, Hashable {
+public struct FieldReference: Sendable, Hashable, Codable {
     public let target: EntryID
     public let relation: Relation
     public let position: SourcePosition?
 }
 
 /// How one entry refers to another: the edge labels of the entry graph.
-public enum Relation: String, Sendable, CaseIterable, Comparable {
+public enum Relation: String, Sendable, CaseIterable, Comparable, Codable {
     /// An event's `actors:`.
     case participant
     /// A poll's `pollster:`.

@@ -34,7 +34,7 @@ public enum EntryKind: String, Sendable, CaseIterable, Comparable, Codable {
 }
 
 /// Names one entry: its kind and slug.
-public struct EntryID: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct EntryID: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let kind: EntryKind
     public let slug: String
     /// Computed once (FNV-1a of the slug's bytes): ids are looked up in
@@ -51,6 +51,23 @@ public struct EntryID: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
+
+    /// A hash of kind and slug that is the same in every process (`Hasher`'s is seeded per process).
+    var stableHash: UInt64 { hashCode }
+
+    /// Coded as `kind/slug`, one string: the build cache holds hundreds of thousands of ids.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let slash = text.utf8.firstIndex(of: UInt8(ascii: "/")), let kind = EntryKind(rawValue: String(text[..<slash])) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an entry id: \(text)"))
+        }
+        self.init(kind, String(text[text.utf8.index(after: slash)...]))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(kind.rawValue + "/" + slug)
+    }
 
     /// Slugs of entries are ASCII (see `Slug`), so `String`'s equality, which is
     /// a byte comparison for them, agrees with the hash of their bytes.

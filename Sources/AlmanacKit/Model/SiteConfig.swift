@@ -1,5 +1,5 @@
 /// `Content/site.yml`.
-public struct SiteConfig: Sendable {
+public struct SiteConfig: Sendable, Codable {
     public let title: String
     public let description: String?
     /// Always ends in `/` when set.

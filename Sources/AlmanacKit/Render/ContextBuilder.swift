@@ -8,7 +8,8 @@ nonisolated(unsafe) let absent: Any = NSNull()  // immutable: NSNull has no stat
 /// strings. Every value from Content is passed as text, and the templates'
 /// `{{...}}` escape it; only rendered bodies and generated SVG use `{{{...}}}`.
 struct ContextBuilder {
-    let site: LinkedSite
+    /// The site, through what records each page's reads (the page's trace in the build cache).
+    let site: SiteReads
     let theme: Theme
     /// Each entry's list item, rendered once per folder depth, and the site
     /// header, rendered once per depth, section and breadcrumb trail.
@@ -74,7 +75,7 @@ struct ContextBuilder {
     /// What names an entry: its title, or for a home page without one of its
     /// own, the site's title (as the home page's h1 does).
     func title(of id: EntryID) -> String {
-        let title = site.entries[id]?.title ?? ""
+        let title = site.entry(id)?.title ?? ""
         return title.isEmpty && id == .home ? site.config.title : title
     }
 
@@ -113,7 +114,11 @@ struct ContextBuilder {
         // A long list (the timeline, an index) has its items rendered on every core first.
         if ids.count >= 256, jobs > 1 { Parallel.forEach(ids, jobs: jobs) { _ = render($0) } }
         var html = ""
-        for id in ids { html += render(id) }
+        for id in ids {
+            // Recorded here too: an item rendered before (or by an earlier build) reads nothing.
+            site.record(.entry(id))
+            html += render(id)
+        }
         return html
     }
 

@@ -7,12 +7,12 @@ extension ContextBuilder {
         var context = base(page, title: entry.title, description: entry.summary, section: section, crumbs: breadcrumbs(for: id))
         var entryContext: TemplateContext = [
             "title": entry.title, "kind": id.kind.noun, "slug": id.slug,
-            "body": site.bodies[id] ?? "",
+            "body": site.body(id),
         ]
         entryContext["summary"] = entry.summary ?? absent
         entryContext["aliases"] = entry.aliases.isEmpty ? absent : entry.aliases.joined(separator: ", ")
         context["entry"] = entryContext
-        context["mentioned_in"] = list(site.graph.incoming(id, .mentions), from: page)
+        context["mentioned_in"] = list(site.incoming(id, .mentions), from: page)
 
         switch entry.details {
         case .actor(let actor):
@@ -20,10 +20,10 @@ extension ContextBuilder {
             if let role = actor.role { details["role"] = role }
             if let country = actor.country { details["country"] = country }
             context["actor"] = details
-            context["events"] = list(site.graph.incoming(id, .participant), from: page)
-            context["polls_run"] = list(site.graph.incoming(id, .pollster), from: page)
-            context["polls_named"] = list(site.graph.incoming(id, .subject), from: page)
-            let dated = Set(site.graph.incoming(id, .participant) + site.graph.incoming(id, .pollster) + site.graph.incoming(id, .subject))
+            context["events"] = list(site.incoming(id, .participant), from: page)
+            context["polls_run"] = list(site.incoming(id, .pollster), from: page)
+            context["polls_named"] = list(site.incoming(id, .subject), from: page)
+            let dated = Set(site.incoming(id, .participant) + site.incoming(id, .pollster) + site.incoming(id, .subject))
             let ordered = Linker.timelineOrdered(dated.map { site[$0] })
             context["timeline"] = ordered.isEmpty ? nil : TimelineOverview(site: site, ids: ordered)
                 .context(from: page, id: "actor-timeline", caption: "This actor's events and polls")
@@ -41,7 +41,7 @@ extension ContextBuilder {
             context["event"] = details
             context["actors"] = list(event.actors.map { EntryID(.actor, $0) }, from: page)
             context["sources"] = list(event.sources.map { EntryID(.source, $0) }, from: page)
-            let (previous, next) = neighbours(of: id)
+            let (previous, next) = site.neighbours(of: id)
             context["previous"] = previous.map { item($0, from: page) } ?? absent
             context["next"] = next.map { item($0, from: page) } ?? absent
         case .poll(let poll):
@@ -57,7 +57,7 @@ extension ContextBuilder {
             }
             if let url = source.url { details["url"] = url }
             context["source"] = details
-            context["cited_by"] = list(site.graph.incoming(id, .cites), from: page)
+            context["cited_by"] = list(site.incoming(id, .cites), from: page)
         case .page:
             break
         }
@@ -71,12 +71,6 @@ extension ContextBuilder {
         case .actor, .poll, .source: [("Home", Page.home.path), (ContextBuilder.sectionTitle[id.kind]!, Page.index(id.kind).path)]
         default: [("Home", Page.home.path)]
         }
-    }
-
-    /// The events before and after this one on the timeline.
-    func neighbours(of id: EntryID) -> (EntryID?, EntryID?) {
-        guard let events = site.ordered[.event], let index = site.eventIndex[id] else { return (nil, nil) }
-        return (index > 0 ? events[index - 1] : nil, index + 1 < events.count ? events[index + 1] : nil)
     }
 
     func pollDetails(_ poll: Entry.Poll, page: Page) -> TemplateContext {

@@ -5,14 +5,14 @@ extension ContextBuilder {
     static let feedLength = 50
 
     func feed(baseURL: String) -> TemplateContext {
-        let events = (site.ordered[.event] ?? []).reversed().prefix(ContextBuilder.feedLength)
+        let events = site.ordered(.event).reversed().prefix(ContextBuilder.feedLength)
         let entries = events.map { id -> TemplateContext in
             let entry = site[id]
             let url = baseURL + id.outputPath
             var item: TemplateContext = [
                 "title": entry.title, "url": url, "id": url,
                 "updated": DateText.rfc3339(entry.end ?? entry.date!),
-                "content": site.bodies[id] ?? "",
+                "content": site.body(id),
             ]
             if let summary = entry.summary { item["summary"] = summary }
             return item
@@ -30,6 +30,9 @@ extension ContextBuilder {
     }
 
     func sitemap(baseURL: String, pages: [Page]) -> TemplateContext {
+        // It lists every page: it changes with the entries of every kind, and the settings.
+        site.record(.config)
+        for kind in EntryKind.referenceable { site.record(.order(kind)) }
         let urls = pages.filter { $0.path.hasSuffix(".html") && $0 != .notFound }.map { page in
             ["loc": baseURL + (page == .home ? "" : page.path)]
         }

@@ -1,13 +1,13 @@
 /// Contexts of the pages that list entries: home, timeline, indexes, search, 404.
 extension ContextBuilder {
     func homePage() -> TemplateContext {
-        var context = base(.home, title: title(of: .home), description: site.entries[.home]?.summary, section: nil)
-        context["body"] = site.bodies[.home] ?? ""
+        var context = base(.home, title: title(of: .home), description: site.entry(.home)?.summary, section: nil)
+        context["body"] = site.body(.home)
         context["counts"] = [(EntryKind.event, Page.timeline), (.actor, .index(.actor)), (.poll, .index(.poll)), (.source, .index(.source))].map { kind, page in
-            let count = site.ordered[kind]?.count ?? 0
+            let count = site.ordered(kind).count
             return ["label": Plural.noun(count, kind.noun), "count": count, "url": page.path] as [String: Any]
         }
-        context["pages"] = list(site.ordered[.page] ?? [], from: .home)
+        context["pages"] = list(site.ordered(.page), from: .home)
         return context
     }
 
@@ -64,7 +64,7 @@ extension ContextBuilder {
         let page = Page.index(kind)
         let title = ContextBuilder.sectionTitle[kind]!
         var context = base(page, title: title, description: nil, section: title)
-        let ids = site.ordered[kind] ?? []
+        let ids = site.ordered(kind)
         switch kind {
         case .actor:
             context["groups"] = Entry.Actor.Kind.allCases.compactMap { actorKind -> TemplateContext? in

@@ -38,7 +38,7 @@ struct SearchIndex: Sendable {
 
     /// One entry's part of the index, which depends on its front matter alone:
     /// its row and its folded words by field. The build cache keeps it.
-    struct Document: Sendable {
+    struct Document: Sendable, Codable {
         let row: String
         let title: String
         let aliases: String

@@ -12,7 +12,7 @@ public struct SiteRenderer: Sendable {
 
     /// What rendering made of one entry that depends on its front matter and the
     /// theme alone: the build cache keeps it for entries that do not change.
-    struct Reusable: Sendable {
+    struct Reusable: Sendable, Codable {
         /// Its list item on pages at the top of the output, if one was rendered.
         let item: String?
         let search: SearchIndex.Document
@@ -37,8 +37,13 @@ public struct SiteRenderer: Sendable {
         searchIndex.documents[id].map { Reusable(item: cache.rendered(id, root: ""), search: $0) }
     }
 
-    public func render(_ page: Page) -> Data {
-        let contexts = ContextBuilder(site: site, theme: theme, cache: cache, jobs: jobs)
+    public func render(_ page: Page) -> Data { render(page, recordingReads: false).data }
+
+    /// The page's bytes, and with `recordingReads` what it read of the site to make
+    /// them (its trace in the build cache).
+    func render(_ page: Page, recordingReads: Bool) -> (data: Data, reads: Set<ReadKey>) {
+        let reads = SiteReads(site, recording: recordingReads)
+        let contexts = ContextBuilder(site: reads, theme: theme, cache: cache, jobs: jobs)
         let text: String
         switch page {
         case .home: text = theme.render("home", contexts.homePage())
@@ -47,12 +52,14 @@ public struct SiteRenderer: Sendable {
         case .entry(let id): text = theme.render(id.kind.rawValue, contexts.entryPage(id))
         case .search: text = theme.render("search", contexts.searchPage())
         case .notFound: text = theme.render("404", contexts.notFoundPage())
-        case .searchIndex: text = searchIndex.script
-        case .searchShard: text = searchIndex.shardScript(page.path) ?? ""
+        case .searchIndex, .searchShard:
+            // Made of every entry: one key for all of it.
+            let text = page == .searchIndex ? searchIndex.script : searchIndex.shardScript(page.path) ?? ""
+            return (Data(AllowedText.valid(text).utf8), [.searchIndex])
         case .feed: text = theme.render("feed", contexts.feed(baseURL: site.config.baseURL!))
         case .outputMarker: text = OutputMarker.text
         case .sitemap: text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages))
         }
-        return Data(AllowedText.valid(text).utf8)
+        return (Data(AllowedText.valid(text).utf8), reads.keys)
     }
 }

@@ -15,6 +15,8 @@ public struct Theme: Sendable {
         /// `Templates/PATH`, or `(default theme) Templates/PATH`.
         public let origin: String
     }
+    /// A hash of every file of the theme: what a page reads of it (`ReadKey.theme`).
+    let fingerprint: UInt64
 
     /// A site's own stylesheet, linked after the theme's (`assets/style.css`) when
     /// the site has one: it adjusts the look without replacing the whole stylesheet.
@@ -46,8 +48,11 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var templates: [String: TemplateGraph.Template] = [:]
         var assets: [Asset] = []
+        var fingerprint = StableHasher()
         for path in files.keys.sorted(by: { $0.precedesInUTF8($1) }) {
             let (origin, data) = files[path]!
+            fingerprint.combine(path)
+            data.withUnsafeBytes { fingerprint.combine($0) }
             guard path.hasSuffix(".mustache") else {
                 assets.append(Asset(path: path, data: data, origin: origin))
                 continue
@@ -95,7 +100,7 @@ public struct Theme: Sendable {
             diagnostics.append(.error("Templates/\(name).mustache", nil, "missing: the theme has no template '\(name)'"))
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
-        return (Theme(library: library, assets: assets), diagnostics)
+        return (Theme(library: library, assets: assets, fingerprint: fingerprint.value), diagnostics)
     }
 
     private static func collect(_ folder: URL, prefix: String, into files: inout [String: (origin: String, data: Data)], diagnostics: inout [Diagnostic]) {

@@ -17,7 +17,7 @@
 /// `months` [`label`, `x`], `rows` [`label`, `gap`, `label_x`, `label_y`, `line_y`],
 /// `marks` [`url`, `title`, `date`, `class`, `bars` [`x`, `y`, `width`, `height`]].
 struct TimelineOverview {
-    let site: LinkedSite
+    let site: SiteReads
     /// The entries to draw, in timeline order.
     let ids: [EntryID]
 
@@ -38,7 +38,7 @@ struct TimelineOverview {
     /// The most lanes drawn mark by mark, all rows together (about 1,800 px tall on a phone).
     static let laneLimit = 150
 
-    init(site: LinkedSite, ids: [EntryID]? = nil) {
+    init(site: SiteReads, ids: [EntryID]? = nil) {
         self.site = site
         self.ids = ids ?? site.timeline
     }

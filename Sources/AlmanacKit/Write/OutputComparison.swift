@@ -10,6 +10,27 @@ public struct OutputComparison: Sendable, Equatable {
 
     public var isCurrent: Bool { stale.isEmpty && missing.isEmpty && extra.isEmpty }
 
+    public init(stale: [String] = [], missing: [String] = [], extra: [String] = []) {
+        self.stale = stale
+        self.missing = missing
+        self.extra = extra
+    }
+
+    /// The comparison of the files a build writes (`statuses`) with the files in the output folder (`existing`).
+    init(_ statuses: [(String, Status)], besides existing: [String]) {
+        for (path, status) in statuses {
+            switch status {
+            case .current: break
+            case .stale: stale.append(path)
+            case .missing: missing.append(path)
+            }
+        }
+        let expected = Set(statuses.map(\.0))
+        extra = existing.filter { !expected.contains($0) }
+        stale.sort { $0.precedesInUTF8($1) }
+        missing.sort { $0.precedesInUTF8($1) }
+    }
+
     /// The problems as diagnostics, one per file, paths relative to the site's root.
     public func diagnostics(outputPath: String) -> [Diagnostic] {
         let prefix = outputPath.isEmpty ? "" : outputPath + "/"

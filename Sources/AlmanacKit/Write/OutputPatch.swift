@@ -14,27 +14,42 @@ import Foundation
 struct OutputPatch {
     let output: URL
 
-    func write(_ pages: [Page], jobs: Int, render: (Page) -> Data) throws(OutputWriter.Failure) {
+    /// Renders and writes `pages`, writes `files`, then removes the files at `removed`
+    /// (and the folders that leaves empty).
+    func write(_ pages: [Page], files: [(path: String, data: Data)], removing removed: [String], jobs: Int,
+               render: (Page) -> Data) throws(OutputWriter.Failure) {
         if isSymbolicLink(output) { throw .symbolicLink(output.path) }
-        for page in pages { try OutputWriter.checkInside(page.path) }
-        try makeFolders(for: pages.map(\.path))
+        let paths = pages.map(\.path) + files.map(\.path)
+        for path in paths + removed { try OutputWriter.checkInside(path) }
+        try makeFolders(for: paths)
         let folder = output.path + "/"
         let suffix = ".almanac-\(getpid())"
         let written = WrittenFiles()
+        let create = { @Sendable (data: Data, path: String) throws(OutputWriter.Failure) in
+            let temporary = folder + path + suffix
+            written.paths.append(temporary)
+            if let reason = OutputWriter.create(temporary, with: data) { throw .cannotWrite(path, reason) }
+        }
         do throws(OutputWriter.Failure) {
-            try OutputWriter.renderAndWrite(pages, jobs: jobs, render: render) { data, path throws(OutputWriter.Failure) in
-                let temporary = folder + path + suffix
-                written.paths.append(temporary)
-                if let reason = OutputWriter.create(temporary, with: data) { throw .cannotWrite(path, reason) }
-            }
+            try OutputWriter.renderAndWrite(pages, jobs: jobs, render: render, write: create)
+            for (path, data) in files { try create(data, path) }
         } catch {
             for path in written.paths { unlink(path) }
             throw error
         }
-        for (index, page) in pages.enumerated() where rename(folder + page.path + suffix, folder + page.path) != 0 {
+        for (index, path) in paths.enumerated() where rename(folder + path + suffix, folder + path) != 0 {
             let reason = String(cString: strerror(errno))
-            for rest in pages[index...] { unlink(folder + rest.path + suffix) }
-            throw .cannotWrite(page.path, reason)
+            for rest in paths[index...] { unlink(folder + rest + suffix) }
+            throw .cannotWrite(path, reason)
+        }
+        for path in removed {
+            unlink(folder + path)
+            // Up the folders while they are empty (`rmdir` leaves a folder with anything in it).
+            var parent = path
+            while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                parent = String(parent[..<slash])
+                guard rmdir(folder + parent) == 0 else { break }
+            }
         }
     }
 

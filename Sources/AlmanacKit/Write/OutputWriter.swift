@@ -15,6 +15,7 @@ public final class OutputWriter: @unchecked Sendable {
         case cannotCreate(String, String)
         case cannotWrite(String, String)
         case cannotSwap(String)
+        case cannotRead(String)
 
         public var description: String {
             switch self {
@@ -24,6 +25,7 @@ public final class OutputWriter: @unchecked Sendable {
             case .cannotCreate(let path, let reason): "cannot create \(path): \(reason)"
             case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
             case .cannotSwap(let reason): "cannot replace the output folder: \(reason)"
+            case .cannotRead(let path): "cannot read \(path)"
             }
         }
     }

@@ -125,5 +125,5 @@ private func isDirectory(_ url: URL) -> Bool {
 /// The context builder of `site` with the default theme, for tests of page contexts.
 func contextBuilder(_ site: LinkedSite, root: URL) throws -> ContextBuilder {
     let theme = try #require(Theme.load(root: root).0)
-    return ContextBuilder(site: site, theme: theme, cache: RenderCache())
+    return ContextBuilder(site: SiteReads(site), theme: theme, cache: RenderCache())
 }

@@ -1,0 +1,60 @@
+/// What each `ReadKey` gives in this build, as a hash. A page whose recorded
+/// reads all give what they gave when it was rendered comes out the same, and
+/// is not rendered again (the "verifying traces" of Mokhov, Mitchell and Peyton
+/// Jones, "Build Systems à la Carte").
+struct Fingerprints {
+    let site: LinkedSite
+    let theme: UInt64
+    let config: UInt64
+    /// The hashes of each entry's front matter and body text.
+    let hashes: [EntryID: ContentHashes]
+
+    func value(of key: ReadKey) -> UInt64 {
+        var hasher = StableHasher()
+        switch key {
+        case .config: return config
+        case .theme: return theme
+        case .entry(let id):
+            guard site.entries[id] != nil, let hashes = hashes[id] else { return 0 }
+            return hashes.frontMatter
+        case .body(let id):
+            // The HTML shows the titles of the entries it links to, and whether they are there.
+            guard site.entries[id] != nil, let hashes = hashes[id] else { return 0 }
+            hasher.combine(hashes.body)
+            for target in site.mentions(id) {
+                hasher.combine(target.stableHash)
+                hasher.combine(value(of: .entry(target)))
+            }
+        case .incoming(let id):
+            for edge in site.graph.incoming(id) {
+                hasher.combine(edge.from.stableHash)
+                hasher.combine(UInt64(edge.relation.rank))
+            }
+        case .neighbours(let id):
+            let (previous, next) = site.neighbours(of: id)
+            hasher.combine(previous?.stableHash ?? 0)
+            hasher.combine(next?.stableHash ?? 0)
+        case .order(let kind):
+            for id in site.ordered[kind] ?? [] { hasher.combine(id.stableHash) }
+        case .searchIndex:
+            for kind in EntryKind.referenceable {
+                hasher.combine(UInt64(kind.rank))
+                for id in site.ordered[kind] ?? [] {
+                    hasher.combine(id.stableHash)
+                    hasher.combine(hashes[id]?.frontMatter ?? 0)
+                    hasher.combine(hashes[id]?.body ?? 0)
+                }
+            }
+        }
+        return hasher.value
+    }
+
+    /// What numbers the search index gives entries: their order, kind by kind.
+    var numbering: UInt64 {
+        var hasher = StableHasher()
+        for kind in EntryKind.referenceable {
+            hasher.combine(value(of: .order(kind)))
+        }
+        return hasher.value
+    }
+}

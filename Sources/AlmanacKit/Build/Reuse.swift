@@ -1,0 +1,57 @@
+/// The last build, as its cache holds it.
+struct Previous {
+    let state: BuildCache.State
+    /// The last record of each entry file.
+    let records: [String: BuildCache.EntryRecord]
+    /// How many records the file holds, replaced ones too.
+    let recordCount: Int
+    let traces: BuildCache.Traces
+}
+
+/// What this build takes from the last one: which pages must be rendered again
+/// (those with a read that now gives something else), and what rendering made
+/// of entries whose front matter is as it was.
+struct Reuse {
+    /// The fingerprint of each key of the last build's traces in this build, and whether it changed.
+    let current: [UInt64]
+    let changed: [Bool]
+    let traces: [String: [Int32]]
+    let themeChanged: Bool
+    let known: [EntryID: SiteRenderer.Reusable]
+    let searchIndex: SearchIndex.Previous?
+
+    init(site: LinkedSite, loaded: Almanac.Loaded, previous: Previous, fingerprints: Fingerprints) {
+        let keys = previous.traces.keys
+        let values = previous.traces.fingerprints
+        current = Parallel.map(keys, jobs: 2) { fingerprints.value(of: $0) }
+        changed = zip(current, values).map { $0 != $1 }
+        traces = Dictionary(previous.traces.pages.map { ($0.path, $0.reads) }, uniquingKeysWith: { first, _ in first })
+        themeChanged = keys.firstIndex(of: .theme).map { values[$0] != fingerprints.theme } ?? true
+
+        var known: [EntryID: SiteRenderer.Reusable] = [:]
+        known.reserveCapacity(site.entries.count)
+        // Entries whose document or words changed, as they were: the search index patches their postings.
+        var before: [EntryID: (document: SearchIndex.Document, words: String)]? = previous.traces.numbering == fingerprints.numbering ? [:] : nil
+        for (id, entry) in site.entries {
+            guard let record = previous.records[entry.path], let hashes = loaded.hashes[id] else {
+                before = nil
+                continue
+            }
+            if record.hashes.frontMatter == hashes.frontMatter, let rendered = record.rendered {
+                // A list item shows the theme's `partials/item`.
+                known[id] = themeChanged ? SiteRenderer.Reusable(item: nil, search: rendered.search) : rendered
+            }
+            if record.hashes != hashes, EntryKind.referenceable.contains(id.kind) {
+                if let document = record.rendered?.search { before?[id] = (document, record.facts.words) } else { before = nil }
+            }
+        }
+        self.known = known
+        searchIndex = before.map { SearchIndex.Previous(table: previous.traces.searchTable, entries: $0) }
+    }
+
+    /// Whether the page must be rendered: it is new, or something it read changed.
+    func mustRender(_ page: Page) -> Bool {
+        guard let reads = traces[page.path] else { return true }
+        return reads.contains { changed[Int($0)] }
+    }
+}

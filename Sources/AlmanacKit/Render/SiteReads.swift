@@ -1,0 +1,142 @@
+import Foundation
+
+/// One thing a page can read of the site. A page's reads, recorded while it is
+/// rendered, are its trace in the build cache: a later build renders the page
+/// again only when one of them now has another fingerprint (see `Fingerprints`).
+enum ReadKey: Hashable, Sendable {
+    /// `site.yml`.
+    case config
+    /// The templates and assets.
+    case theme
+    /// An entry's front matter, or that there is no such entry.
+    case entry(EntryID)
+    /// An entry's body as HTML (which shows the titles of the entries it links to).
+    case body(EntryID)
+    /// Every reference to an entry, with its relation.
+    case incoming(EntryID)
+    /// The events before and after an event on the timeline.
+    case neighbours(EntryID)
+    /// The entries of a kind, in display order.
+    case order(EntryKind)
+    /// The search index: every referenceable entry's front matter and words.
+    case searchIndex
+}
+
+/// A key is kept as one short string (`e actor/slug`): a site's pages read
+/// a hundred thousand of them, and an enum's own `Codable` form is four
+/// containers deep.
+extension ReadKey: Codable {
+    init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let tag = text.first else { throw BinaryCoder.Malformed() }
+        let rest = text.dropFirst(2)
+        func id() throws -> EntryID {
+            guard let slash = rest.firstIndex(of: "/"), let kind = EntryKind(rawValue: String(rest[..<slash])) else { throw BinaryCoder.Malformed() }
+            return EntryID(kind, String(rest[rest.index(after: slash)...]))
+        }
+        switch tag {
+        case "c": self = .config
+        case "t": self = .theme
+        case "s": self = .searchIndex
+        case "e": self = .entry(try id())
+        case "b": self = .body(try id())
+        case "i": self = .incoming(try id())
+        case "n": self = .neighbours(try id())
+        case "o":
+            guard let kind = EntryKind(rawValue: String(rest)) else { throw BinaryCoder.Malformed() }
+            self = .order(kind)
+        default: throw BinaryCoder.Malformed()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .config: try container.encode("c")
+        case .theme: try container.encode("t")
+        case .searchIndex: try container.encode("s")
+        case .entry(let id): try container.encode("e \(id.kind.rawValue)/\(id.slug)")
+        case .body(let id): try container.encode("b \(id.kind.rawValue)/\(id.slug)")
+        case .incoming(let id): try container.encode("i \(id.kind.rawValue)/\(id.slug)")
+        case .neighbours(let id): try container.encode("n \(id.kind.rawValue)/\(id.slug)")
+        case .order(let kind): try container.encode("o \(kind.rawValue)")
+        }
+    }
+}
+
+/// The site as one page's rendering sees it: each read is recorded (`keys`).
+/// Reads may come from several threads (long lists render their items on every core).
+final class SiteReads: @unchecked Sendable {
+    let site: LinkedSite
+    /// Without a cache, nothing needs the reads.
+    private let recording: Bool
+    private let lock = NSLock()
+    // Every page goes through the theme's templates.
+    private var recorded: Set<ReadKey> = [.theme]
+
+    init(_ site: LinkedSite, recording: Bool = true) {
+        self.site = site
+        self.recording = recording
+    }
+
+    var keys: Set<ReadKey> { lock.withLock { recorded } }
+
+    func record(_ key: ReadKey) {
+        guard recording else { return }
+        lock.withLock { _ = recorded.insert(key) }
+    }
+
+    var config: SiteConfig {
+        record(.config)
+        return site.config
+    }
+
+    subscript(id: EntryID) -> Entry {
+        record(.entry(id))
+        return site[id]
+    }
+
+    /// The entry, if the site has it.
+    func entry(_ id: EntryID) -> Entry? {
+        record(.entry(id))
+        return site.entries[id]
+    }
+
+    func body(_ id: EntryID) -> String {
+        record(.body(id))
+        return site.body(id)
+    }
+
+    func incoming(_ id: EntryID, _ relation: Relation) -> [EntryID] {
+        record(.incoming(id))
+        return site.graph.incoming(id, relation)
+    }
+
+    func ordered(_ kind: EntryKind) -> [EntryID] {
+        record(.order(kind))
+        return site.ordered[kind] ?? []
+    }
+
+    /// Events and polls in timeline order.
+    var timeline: [EntryID] {
+        record(.order(.event))
+        record(.order(.poll))
+        return site.timeline
+    }
+
+    /// The events before and after this one on the timeline.
+    func neighbours(of id: EntryID) -> (EntryID?, EntryID?) {
+        record(.neighbours(id))
+        return site.neighbours(of: id)
+    }
+}
+
+/// The reads of the pages rendered so far, by path (pages render on several threads).
+final class TraceLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reads: [String: Set<ReadKey>] = [:]
+
+    func add(_ path: String, _ keys: Set<ReadKey>) { lock.withLock { reads[path] = keys } }
+
+    var all: [String: Set<ReadKey>] { lock.withLock { reads } }
+}

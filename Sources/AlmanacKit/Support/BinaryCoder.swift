@@ -1,0 +1,396 @@
+import Foundation
+
+/// A compact binary form of any `Codable` value, for the build cache: the
+/// cache's format is its types' `Codable` conformances (mostly synthesized), so
+/// a new field needs no edit here. Not a general archive: values are read back
+/// in the order they were written, by the same types.
+///
+/// Numbers are LEB128 varints (zig-zag for signed ones), strings their UTF-8
+/// after its length, a keyed container each key's name before its value (so
+/// that enums with payloads can say their case), optionals a presence byte.
+/// A list is its length (four bytes, filled in as its elements are written)
+/// and its elements; lists of strings and numbers, which the cache holds by the
+/// hundred thousand, skip `Codable`'s calls per element (the bytes are the same).
+/// Anything unexpected throws, and the cache that held it is ignored.
+enum BinaryCoder {
+    struct Malformed: Error {}
+
+    static func encode(_ value: some Encodable) -> [UInt8] {
+        let encoder = BinaryEncoder()
+        // Every type in the cache encodes without throwing: a failure is a bug, not a bad file.
+        try! encoder.encode(value)
+        return encoder.bytes
+    }
+
+    /// A length in front of a record, so that records can follow one another in a file.
+    static func appendLength(_ length: Int, to bytes: inout [UInt8]) {
+        var rest = UInt64(length)
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    /// The length written by `appendLength` at `index`, and where the record starts.
+    static func length(in bytes: UnsafeRawBufferPointer, at index: Int) -> (Int, Int)? {
+        var value = 0, shift = 0, index = index
+        while index < bytes.count, shift < 63 {
+            let byte = bytes[index]
+            index += 1
+            value |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return (value, index) }
+            shift += 7
+        }
+        return nil
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
+        let decoder = BinaryDecoder(bytes)
+        let value = try decoder.decode(type)
+        guard decoder.index == bytes.count else { throw Malformed() }
+        return value
+    }
+}
+
+private final class BinaryEncoder: Encoder, SingleValueEncodingContainer {
+    var bytes: [UInt8] = []
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> { KeyedEncodingContainer(Keyed(encoder: self)) }
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { List(encoder: self) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { self }
+
+    /// A list: its length in the four bytes in front, counted as elements come.
+    final class List: UnkeyedEncodingContainer {
+        let encoder: BinaryEncoder
+        let slot: Int
+        var count = 0
+        var codingPath: [any CodingKey] { [] }
+
+        init(encoder: BinaryEncoder) {
+            self.encoder = encoder
+            slot = encoder.bytes.count
+            encoder.bytes += [0, 0, 0, 0]
+        }
+
+        private func counted() {
+            count += 1
+            let value = UInt32(count)
+            for shift in 0 ..< 4 { encoder.bytes[slot + shift] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(shift))) }
+        }
+        func encodeNil() { counted(); encoder.encodeNil() }
+        func encode<T: Encodable>(_ value: T) throws { counted(); try encoder.encode(value) }
+        func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            counted()
+            return encoder.container(keyedBy: keyType)
+        }
+        func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { counted(); return encoder.unkeyedContainer() }
+        func superEncoder() -> any Encoder { encoder }
+    }
+
+    func varint(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+    func signed(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+
+    func encodeNil() { bytes.append(0) }
+    func encode(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    func encode(_ value: String) {
+        var text = value
+        text.withUTF8 { utf8 in
+            varint(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+    func encode(_ value: Double) { varint(value.bitPattern) }
+    func encode(_ value: Float) { varint(UInt64(value.bitPattern)) }
+    func encode(_ value: Int) { signed(Int64(value)) }
+    func encode(_ value: Int8) { signed(Int64(value)) }
+    func encode(_ value: Int16) { signed(Int64(value)) }
+    func encode(_ value: Int32) { signed(Int64(value)) }
+    func encode(_ value: Int64) { signed(value) }
+    func encode(_ value: UInt) { varint(UInt64(value)) }
+    func encode(_ value: UInt8) { varint(UInt64(value)) }
+    func encode(_ value: UInt16) { varint(UInt64(value)) }
+    func encode(_ value: UInt32) { varint(UInt64(value)) }
+    func encode(_ value: UInt64) { varint(value) }
+    func encode<T: Encodable>(_ value: T) throws {
+        // Long lists of strings and numbers, written as their `Codable` form would write them.
+        if T.self == [String].self { return list(value as! [String], encode) }
+        if T.self == [UInt64].self { return list(value as! [UInt64], varint) }
+        if T.self == [Int32].self { return list(value as! [Int32]) { signed(Int64($0)) } }
+        try value.encode(to: self)
+    }
+
+    private func list<E>(_ values: [E], _ write: (E) -> Void) {
+        let count = UInt32(values.count)
+        for shift in 0 ..< 4 { bytes.append(UInt8(truncatingIfNeeded: count >> (8 * UInt32(shift)))) }
+        for value in values { write(value) }
+    }
+
+    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let encoder: BinaryEncoder
+        var codingPath: [any CodingKey] { [] }
+
+        func key(_ key: Key) { encoder.encode(key.stringValue) }
+        func encodeNil(forKey key: Key) { self.key(key); encoder.encodeNil() }
+        func encode<T: Encodable>(_ value: T, forKey key: Key) throws { self.key(key); try encoder.encode(value) }
+        func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+            self.key(key)
+            encoder.encode(value != nil)
+            if let value { try encoder.encode(value) }
+        }
+        func encode(_ value: Bool, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encodeIfPresent(_ value: Bool?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
+        func encode(_ value: String, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encodeIfPresent(_ value: String?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
+        func encode(_ value: Double, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encodeIfPresent(_ value: Double?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
+        func encode(_ value: Float, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encodeIfPresent(_ value: Float?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
+        func encode(_ value: Int, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encodeIfPresent(_ value: Int?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
+        func encode(_ value: Int8, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encodeIfPresent(_ value: Int8?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
+        func encode(_ value: Int16, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encodeIfPresent(_ value: Int16?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
+        func encode(_ value: Int32, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encodeIfPresent(_ value: Int32?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
+        func encode(_ value: Int64, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encodeIfPresent(_ value: Int64?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
+        func encode(_ value: UInt, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encodeIfPresent(_ value: UInt?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
+        func encode(_ value: UInt8, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encodeIfPresent(_ value: UInt8?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
+        func encode(_ value: UInt16, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encodeIfPresent(_ value: UInt16?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
+        func encode(_ value: UInt32, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encodeIfPresent(_ value: UInt32?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
+        func encode(_ value: UInt64, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encodeIfPresent(_ value: UInt64?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
+        private func present<T>(_ value: T?, _ key: Key, _ write: (T) -> Void) {
+            self.key(key)
+            encoder.encode(value != nil)
+            if let value { write(value) }
+        }
+        func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            self.key(key)
+            return encoder.container(keyedBy: keyType)
+        }
+        func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { self.key(key); return encoder.unkeyedContainer() }
+        func superEncoder() -> any Encoder { encoder }
+        func superEncoder(forKey key: Key) -> any Encoder { self.key(key); return encoder }
+    }
+}
+
+private final class BinaryDecoder: Decoder, SingleValueDecodingContainer {
+    let bytes: UnsafeRawBufferPointer
+    var index = 0
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedDecodingContainer<Key> { KeyedDecodingContainer(Keyed(decoder: self)) }
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer { Unkeyed(decoder: self, count: try listLength()) }
+    func singleValueContainer() -> any SingleValueDecodingContainer { self }
+
+    func varint() throws -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < bytes.count, shift < 64 {
+            let byte = bytes[index]
+            index += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        throw BinaryCoder.Malformed()
+    }
+    func signed() throws -> Int64 {
+        let value = try varint()
+        return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
+    }
+    /// The four bytes in front of a list: how many elements follow (each takes at least a byte).
+    func listLength() throws -> Int {
+        guard index + 4 <= bytes.count else { throw BinaryCoder.Malformed() }
+        var count = 0
+        for shift in 0 ..< 4 { count |= Int(bytes[index + shift]) << (8 * shift) }
+        index += 4
+        guard count <= bytes.count - index else { throw BinaryCoder.Malformed() }
+        return count
+    }
+    /// A count of things that each take at least a byte.
+    func length() throws -> Int {
+        let value = try varint()
+        guard value <= UInt64(bytes.count - index) else { throw BinaryCoder.Malformed() }
+        return Int(value)
+    }
+    func narrow<T: FixedWidthInteger>(_ value: some FixedWidthInteger) throws -> T {
+        guard let narrowed = T(exactly: value) else { throw BinaryCoder.Malformed() }
+        return narrowed
+    }
+
+    func decodeNil() -> Bool { false }
+    func decode(_ type: Bool.Type) throws -> Bool {
+        guard index < bytes.count, bytes[index] <= 1 else { throw BinaryCoder.Malformed() }
+        index += 1
+        return bytes[index - 1] == 1
+    }
+    func decode(_ type: String.Type) throws -> String {
+        let count = try length()
+        defer { index += count }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index ..< index + count]), as: UTF8.self)
+    }
+    func decode(_ type: Double.Type) throws -> Double { Double(bitPattern: try varint()) }
+    func decode(_ type: Float.Type) throws -> Float { Float(bitPattern: try narrow(try varint())) }
+    func decode(_ type: Int.Type) throws -> Int { try narrow(try signed()) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try narrow(try signed()) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try narrow(try signed()) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try narrow(try signed()) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try signed() }
+    func decode(_ type: UInt.Type) throws -> UInt { try narrow(try varint()) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try narrow(try varint()) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try narrow(try varint()) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try narrow(try varint()) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try varint() }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        if T.self == [String].self { return try list { try decode(String.self) } as! T }
+        if T.self == [UInt64].self { return try list { try varint() } as! T }
+        if T.self == [Int32].self { return try list { try narrow(try signed()) as Int32 } as! T }
+        return try T(from: self)
+    }
+
+    private func list<E>(_ read: () throws -> E) throws -> [E] {
+        let count = try listLength()
+        var values: [E] = []
+        values.reserveCapacity(count)
+        for _ in 0 ..< count { values.append(try read()) }
+        return values
+    }
+
+    /// The next key's name, which must be `key`'s (compared as bytes: no string is made).
+    func expect(_ key: some CodingKey) throws {
+        let count = try length()
+        let name = key.stringValue
+        guard name.utf8.count == count, name.utf8.elementsEqual(UnsafeRawBufferPointer(rebasing: bytes[index ..< index + count])) else {
+            throw BinaryCoder.Malformed()
+        }
+        index += count
+    }
+    func peekKey() throws -> String {
+        let start = index
+        defer { index = start }
+        return try decode(String.self)
+    }
+
+    struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
+        let decoder: BinaryDecoder
+        var codingPath: [any CodingKey] { [] }
+        /// The key written next: what an enum with payloads reads to learn its case.
+        var allKeys: [Key] { (try? decoder.peekKey()).flatMap(Key.init(stringValue:)).map { [$0] } ?? [] }
+
+        func contains(_ key: Key) -> Bool { (try? decoder.peekKey()) == key.stringValue }
+        func decodeNil(forKey key: Key) throws -> Bool {
+            try decoder.expect(key)
+            return try !decoder.decode(Bool.self)
+        }
+        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+            try decoder.expect(key)
+            return try decoder.decode(type)
+        }
+        func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+            try decoder.expect(key)
+            return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil
+        }
+        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decoder.expect(key); return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: String.Type, forKey key: Key) throws -> String { try decoder.expect(key); return try decoder.decode(type) }
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decoder.expect(key); return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try decoder.expect(key); return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decoder.expect(key); return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decoder.expect(key); return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try decoder.expect(key); return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try decoder.expect(key); return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try decoder.expect(key); return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try decoder.expect(key); return try decoder.decode(type) }
+        func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decoder.expect(key); return try decoder.decode(type) }
+        func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decoder.expect(key); return try decoder.decode(type) }
+        func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try decoder.expect(key); return try decoder.decode(type) }
+        func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decoder.expect(key); return try decoder.decode(type) }
+        func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+
+        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+            try decoder.expect(key)
+            return decoder.container(keyedBy: type)
+        }
+        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+            try decoder.expect(key)
+            return try decoder.unkeyedContainer()
+        }
+        func superDecoder() -> any Decoder { decoder }
+        func superDecoder(forKey key: Key) throws -> any Decoder { try decoder.expect(key); return decoder }
+    }
+
+    struct Unkeyed: UnkeyedDecodingContainer {
+        let decoder: BinaryDecoder
+        let count: Int?
+        var currentIndex = 0
+        var codingPath: [any CodingKey] { [] }
+        var isAtEnd: Bool { currentIndex >= count! }
+
+        init(decoder: BinaryDecoder, count: Int) {
+            self.decoder = decoder
+            self.count = count
+        }
+
+        mutating func decodeNil() -> Bool { false }
+        mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try advance(); return try decoder.decode(type) }
+        mutating func decode(_ type: Bool.Type) throws -> Bool { try advance(); return try decoder.decode(type) }
+        mutating func decode(_ type: String.Type) throws -> String { try advance(); return try decoder.decode(type) }
+        mutating func decode(_ type: Double.Type) throws -> Double { try advance(); return try decoder.decode(type) }
+        mutating func decode(_ type: Float.Type) throws -> Float { try advance(); return try decoder.decode(type) }
+        mutating func decode(_ type: Int.Type) throws -> Int { try advance(); return try decoder.decode(type) }
+        mutating func decode(_ type: Int8.Type) throws -> Int8 { try advance(); return try decoder.decode(type) }
+        mutating func decode(_ type: Int16.Type) throws -> Int16 { try advance(); return try decoder.decode(type) }
+        mutating func decode(_ type: Int32.Type) throws -> Int32 { try advance(); return try decoder.decode(type) }
+        mutating func decode(_ type: Int64.Type) throws -> Int64 { try advance(); return try decoder.decode(type) }
+        mutating func decode(_ type: UInt.Type) throws -> UInt { try advance(); return try decoder.decode(type) }
+        mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try advance(); return try decoder.decode(type) }
+        mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try advance(); return try decoder.decode(type) }
+        mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try advance(); return try decoder.decode(type) }
+        mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try advance(); return try decoder.decode(type) }
+        private mutating func advance() throws {
+            guard !isAtEnd else { throw BinaryCoder.Malformed() }
+            currentIndex += 1
+        }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+            currentIndex += 1
+            return decoder.container(keyedBy: type)
+        }
+        mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+            currentIndex += 1
+            return try decoder.unkeyedContainer()
+        }
+        mutating func superDecoder() -> any Decoder { decoder }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Stage 5, write: where a build's files go. One sink, three uses:
+/// - `.newFolder`, a full build: every file goes into a staging folder that
+///   is swapped in for the old output (`OutputWriter`);
+/// - `.inPlace`, a build from the cache: the pages whose reads changed, and the
+///   assets and static files that changed, replace theirs in the output folder,
+///   and files the site no longer makes are removed (`OutputPatch`);
+/// - `.comparison`, `build --check`: every file is rendered and compared with
+///   the output folder, and nothing is written (`OutputComparison`).
+struct OutputSink {
+    enum Use {
+        case newFolder
+        case inPlace(Previous, Reuse)
+        case comparison
+    }
+
+    let use: Use
+    /// Every file of the output after this build.
+    let paths: [String]
+    /// The pages to render.
+    let pages: [Page]
+    /// The other files: assets, then static files.
+    let files: [(path: String, source: Source)]
+    /// Files of the last build's output that this one does not make.
+    let removed: [String]
+
+    enum Source {
+        case data(Data)
+        case file(ContentFile)
+    }
+
+    init(_ use: Use, renderer: SiteRenderer, theme: Theme, statics: [(String, ContentFile)], inputs: [String: BuildCache.Stamp]) {
+        self.use = use
+        paths = renderer.pages.map(\.path) + theme.assets.map(\.path) + statics.map(\.0)
+        let assets = theme.assets.map { (path: $0.path, source: Source.data($0.data)) }
+        let staticFiles = statics.map { (path: $0.0, source: Source.file($0.1)) }
+        guard case .inPlace(let previous, let reuse) = use else {
+            pages = renderer.pages
+            files = assets + staticFiles
+            removed = []
+            return
+        }
+        let before = Set(previous.state.outputs.map(\.path))
+        let stamps = Dictionary(previous.state.inputs.map { ($0.path, $0.stamp) }, uniquingKeysWith: { first, _ in first })
+        pages = renderer.pages.filter(reuse.mustRender)
+        files = assets.filter { reuse.themeChanged || !before.contains($0.path) }
+            + zip(statics, staticFiles).filter { file, entry in
+                !before.contains(entry.path) || stamps[file.1.path] != inputs[file.1.path]
+            }.map(\.1)
+        removed = before.subtracting(paths).sorted { $0.precedesInUTF8($1) }
+    }
+
+    /// Renders the pages and puts every file where this use puts it; for a
+    /// comparison, how the output folder differs, and nothing is written.
+    func write(to output: URL, jobs: Int, clock: inout Almanac.StageClock, render: (Page) -> Data) throws(OutputWriter.Failure) -> OutputComparison? {
+        switch use {
+        case .newFolder:
+            let writer = try OutputWriter(output: output)
+            do throws(OutputWriter.Failure) {
+                try writer.makeFolders(for: paths)
+                try writer.writePages(pages, jobs: jobs, render: render)
+                clock.finish(.render, pages.count, "page")
+                for (path, source) in files { try writer.write(try OutputSink.data(source, path: path), to: path) }
+                try writer.commit()
+            } catch {
+                writer.discard()
+                throw error
+            }
+        case .inPlace:
+            var data: [(path: String, data: Data)] = []
+            for (path, source) in files { data.append((path, try OutputSink.data(source, path: path))) }
+            try OutputPatch(output: output).write(pages, files: data, removing: removed, jobs: jobs, render: render)
+            clock.finish(.render, pages.count, "page")
+        case .comparison:
+            // Pages are rendered and compared in parallel, one at a time each, so a large site is never all in memory.
+            var statuses: [(String, OutputComparison.Status)] = Parallel.map(pages, jobs: jobs) { page in
+                (page.path, OutputComparison.status(of: render(page), at: page.path, in: output))
+            }
+            clock.finish(.render, pages.count, "page")
+            for (path, source) in files {
+                statuses.append((path, OutputComparison.status(of: try OutputSink.data(source, path: path), at: path, in: output)))
+            }
+            return OutputComparison(statuses, besides: OutputComparison.files(in: output))
+        }
+        return nil
+    }
+
+    private static func data(_ source: Source, path: String) throws(OutputWriter.Failure) -> Data {
+        switch source {
+        case .data(let data): return data
+        case .file(let file):
+            guard let data = try? Data(contentsOf: file.url) else { throw .cannotRead(file.path) }
+            return data
+        }
+    }
+
+    /// The stamps of the output's files once written: after a build in place, the
+    /// last build's with those written or removed since brought up to date.
+    func outputStamps(in output: URL, jobs: Int) -> [BuildCache.Stamped] {
+        guard case .inPlace(let previous, _) = use else { return BuildCache.stamps(paths, in: output.path, jobs: jobs) }
+        let written = pages.map(\.path) + files.map(\.path)
+        let changed = Set(written + removed)
+        let kept = previous.state.outputs.filter { !changed.contains($0.path) }
+        return (kept + BuildCache.stamps(written, in: output.path, jobs: jobs)).sorted { $0.path.precedesInUTF8($1.path) }
+    }
+}

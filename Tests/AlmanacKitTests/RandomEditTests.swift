@@ -1,0 +1,234 @@
+import Foundation
+import Testing
+@testable import AlmanacKit
+
+/// The cached rebuild against the full build, on a generated site of more than a
+/// thousand entries: a few dozen random edits of every kind a writer makes, and
+/// after each, the output of the rebuild must be byte for byte what a build
+/// without any cache gives (`build --check` renders that in memory and compares),
+/// with the same diagnostics. An edit with an error must leave the output alone.
+@Suite struct RandomEditTests {
+    /// A site of 1,100 entries whose every file is held here too, so that edits stay valid.
+    final class GeneratedSite {
+        let scratch = TemporaryFolder()
+        var root: URL { scratch.url }
+        var files: [String: String] = [:]
+        var random: SeededRandom
+        let actors: [String], sources: [String], events: [String], polls: [String]
+        /// Events nothing refers to: they can be deleted or made drafts.
+        var leaves: [String]
+        var added = 0
+
+        init(seed: UInt64) {
+            random = SeededRandom(seed: seed)
+            actors = (1...80).map { "actor-\($0)" }
+            sources = (1...60).map { "source-\($0)" }
+            polls = (1...40).map { "poll-\($0)" }
+            events = (1...900).map { "event-\($0)" }
+            leaves = Array(events.suffix(100))
+            files["Content/site.yml"] = "title: Generated\ndescription: A generated site.\nbase_url: https://example.org/gen/\n"
+            files["Content/index.md"] = "# Home\n\nStart with <actor:actor-1>.\n"
+            for (n, slug) in actors.enumerated() {
+                files["Content/actors/\(slug).md"] = "---\ntitle: Actor \(n + 1)\nkind: \(["person", "organization", "state", "media", "group"][n % 5])\n---\n\(body(mentions: 1))"
+            }
+            for (n, slug) in sources.enumerated() {
+                files["Content/sources/\(slug).md"] = "---\ntitle: Source \(n + 1)\npublication: Paper \(n % 7)\npublished: 2019-0\(1 + n % 9)\n---\n\(body(mentions: 0))"
+            }
+            for (n, slug) in events.enumerated() {
+                // Every source is cited by some event (an uncited one is a warning, which is fine, but rarer is clearer).
+                let cited = [sources[n % sources.count]] + (n % 3 == 0 ? [pick(sources)] : [])
+                files["Content/events/\(slug).md"] = event(title: "Event \(n + 1)", date: randomDate(), actors: twoActors(),
+                                                           sources: Array(Set(cited)).sorted(), body: body(mentions: n >= 800 ? 0 : 2))
+            }
+            for (n, slug) in polls.enumerated() {
+                files["Content/polls/\(slug).md"] = poll(title: "Poll \(n + 1)", pollster: pick(actors), question: "Question \(n % 6)?", yes: 40 + n % 20)
+            }
+            for n in 1...20 { files["Content/pages/page-\(n).md"] = "---\ntitle: Page \(n)\n---\n\(body(mentions: 1))" }
+            for (path, text) in files { scratch.write(path, text) }
+        }
+
+        func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
+
+        /// Two different actors.
+        func twoActors() -> [String] {
+            let first = Int(random.next() % UInt64(actors.count))
+            return [actors[first], actors[(first + 1 + Int(random.next() % UInt64(actors.count - 1))) % actors.count]]
+        }
+
+        func randomDate() -> String {
+            let year = 2014 + Int(random.next() % 10), month = 1 + Int(random.next() % 12), day = 1 + Int(random.next() % 28)
+            return ["\(year)", "\(year)-\(zeroPadded(month, width: 2))", "\(year)-\(zeroPadded(month, width: 2))-\(zeroPadded(day, width: 2))"][Int(random.next() % 3)]
+        }
+
+        /// A paragraph or two, referring to `mentions` entries that are never deleted.
+        func body(mentions: Int) -> String {
+            var text = "Some words about \(random.next() % 1000) things, and more words.\n"
+            for _ in 0..<mentions {
+                switch random.next() % 4 {
+                case 0: text += "See [this actor](actor:\(pick(actors))).\n"
+                case 1: text += "After <event:\(pick(Array(events.prefix(800))))>.\n"
+                case 2: text += "Compare <poll:\(pick(polls))>.\n"
+                default: text += "As [reported](source:\(pick(sources))).\n"
+                }
+            }
+            return text
+        }
+
+        func event(title: String, date: String, actors: [String], sources: [String], body: String) -> String {
+            "---\ntitle: \(title)\ndate: \"\(date)\"\nactors: [\(actors.joined(separator: ", "))]\nsources: [\(sources.joined(separator: ", "))]\n---\n\(body)"
+        }
+
+        func poll(title: String, pollster: String, question: String, yes: Int) -> String {
+            "---\ntitle: \(title)\npollster: \(pollster)\ndate: 2020-0\(1 + yes % 9)\nquestion: \(question)\nresults:\n  - {answer: Yes, percent: \(yes)}\n  - {answer: No, percent: \(95 - yes)}\n---\nA poll.\n"
+        }
+
+        func write(_ path: String, _ text: String) {
+            files[path] = text
+            scratch.write(path, text)
+        }
+
+        func remove(_ path: String) {
+            files[path] = nil
+            try? FileManager.default.removeItem(at: root.appending(path: path))
+        }
+
+        /// Replaces the value of `key:` in the front matter of `path`.
+        func setField(_ path: String, _ key: String, _ value: String) {
+            var lines = files[path]!.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let end = lines.dropFirst().firstIndex(of: "---")!
+            if let line = lines[..<end].firstIndex(where: { $0.hasPrefix(key + ":") }) {
+                lines[line] = "\(key): \(value)"
+            } else {
+                lines.insert("\(key): \(value)", at: end)
+            }
+            write(path, lines.joined(separator: "\n"))
+        }
+
+        func eventPath(_ slug: String) -> String { "Content/events/\(slug).md" }
+    }
+
+    func cachedBuild(_ root: URL, progress: Almanac.ProgressHandler? = nil) -> Almanac.Report {
+        var options = Almanac.Options(root: root)
+        options.useCache = true
+        options.jobs = 2
+        options.progress = progress
+        return Almanac.build(options)
+    }
+
+    /// The output folder holds exactly what a full build writes, and the rebuild said what a full build says.
+    func expectCurrent(_ site: GeneratedSite, after report: Almanac.Report, _ what: String) {
+        var options = Almanac.Options(root: site.root)
+        options.jobs = 2
+        let check = Almanac.checkOutput(options)
+        #expect(check.comparison?.isCurrent == true, "after \(what): \(check.diagnostics.filter(\.isError).prefix(5))")
+        #expect(report.diagnostics.map(\.description) == check.diagnostics.map(\.description), "after \(what)")
+    }
+
+    @Test func randomEditsGiveWhatAFullBuildGives() throws {
+        let site = GeneratedSite(seed: 17)
+        let first = cachedBuild(site.root)
+        #expect(first.succeeded, "\(first.diagnostics.prefix(5))")
+        var edits: [(String, () -> Void)] = []
+        let referenceable = site.events.prefix(800).map { site.eventPath($0) } + site.actors.map { "Content/actors/\($0).md" }
+        edits.append(("a body", {
+            let path = site.pick(referenceable)
+            site.write(path, site.files[path]! + site.body(mentions: 1))
+        }))
+        edits.append(("a title", {
+            let path = site.pick(referenceable)
+            site.setField(path, "title", "Renamed \(site.random.next() % 1000)")
+        }))
+        edits.append(("a date", { site.setField(site.eventPath(site.pick(site.events)), "date", "\"\(site.randomDate())\"") }))
+        edits.append(("a list of actors", {
+            site.setField(site.eventPath(site.pick(site.events)), "actors", "[\(site.twoActors().joined(separator: ", "))]")
+        }))
+        edits.append(("a list of sources", { site.setField(site.eventPath(site.pick(site.events)), "sources", "[\(site.pick(site.sources))]") }))
+        edits.append(("a poll's results", {
+            let slug = site.pick(site.polls)
+            let yes = 30 + Int(site.random.next() % 30)
+            site.write("Content/polls/\(slug).md", site.poll(title: "Poll \(slug)", pollster: site.pick(site.actors), question: "Question \(yes % 6)?", yes: yes))
+        }))
+        edits.append(("aliases", { site.setField(site.pick(referenceable), "aliases", "[Alias \(site.random.next() % 100)]") }))
+        edits.append(("a summary", { site.setField(site.pick(referenceable), "summary", "Summary \(site.random.next() % 100).") }))
+        edits.append(("a new entry", {
+            site.added += 1
+            let slug = "added-\(site.added)"
+            site.leaves.append(slug)
+            site.write(site.eventPath(slug), site.event(title: "Added \(site.added)", date: site.randomDate(), actors: [site.pick(site.actors)],
+                                                        sources: [site.pick(site.sources)], body: site.body(mentions: 2)))
+        }))
+        edits.append(("a deleted entry", {
+            let slug = site.leaves.remove(at: Int(site.random.next() % UInt64(site.leaves.count)))
+            site.remove(site.eventPath(slug))
+        }))
+        edits.append(("a draft", {
+            let path = site.eventPath(site.pick(site.leaves))
+            site.setField(path, "draft", site.files[path]!.contains("draft: true") ? "false" : "true")
+        }))
+        edits.append(("site.yml", {
+            site.write("Content/site.yml", "title: Generated \(site.random.next() % 100)\nbase_url: https://example.org/gen/\n")
+        }))
+        edits.append(("a site template", {
+            if site.files["Templates/partials/item.mustache"] == nil {
+                site.write("Templates/partials/item.mustache", "<li class=\"custom\"><a href=\"{{url}}\">{{title}}</a></li>\n")
+            } else {
+                site.remove("Templates/partials/item.mustache")
+            }
+        }))
+        edits.append(("a static file", { site.write("Content/static/notes/readme.txt", "Notes \(site.random.next()).\n") }))
+
+        for round in 0..<2 {
+            for (what, edit) in edits {
+                edit()
+                let report = cachedBuild(site.root)
+                #expect(report.succeeded, "after \(what) (round \(round)): \(report.diagnostics.filter(\.isError))")
+                expectCurrent(site, after: report, "\(what) (round \(round))")
+            }
+        }
+
+        // An edit with an error leaves the output as it was; its fix is then built.
+        let path = site.eventPath(site.events[3])
+        let before = tree(site.root.appending(path: "Output"))
+        let original = site.files[path]!
+        site.write(path, original + "See <actor:nobody-at-all>.\n")
+        let failed = cachedBuild(site.root)
+        #expect(!failed.succeeded && failed.diagnostics.contains { $0.description.contains("no actor 'nobody-at-all'") })
+        #expect(tree(site.root.appending(path: "Output")) == before)
+        site.write(path, original + "See <actor:\(site.actors[2])>.\n")
+        let fixed = cachedBuild(site.root)
+        #expect(fixed.succeeded)
+        expectCurrent(site, after: fixed, "an error and its fix")
+    }
+
+    /// A file edited while a build runs, after it was read, is seen by the next build.
+    @Test func anEditDuringABuildIsSeenByTheNextOne() throws {
+        let site = GeneratedSite(seed: 23)
+        #expect(cachedBuild(site.root).succeeded)
+        let path = site.eventPath(site.events[10])
+        site.write(path, site.files[path]! + "First edit.\n")
+        let url = site.root.appending(path: path)
+        let late = site.files[path]! + "An edit made while the build runs, after the file was read.\n"
+        // Once the files are parsed, the file changes (its size too, whatever the clock's grain).
+        let report = cachedBuild(site.root) { stage in
+            if stage.stage == .parse { try? Data(late.utf8).write(to: url) }
+        }
+        #expect(report.succeeded)
+        site.files[path] = late
+        let next = cachedBuild(site.root)
+        #expect(next.succeeded)
+        expectCurrent(site, after: next, "an edit during a build")
+    }
+}
+
+/// SplitMix64: the same numbers for the same seed, on every machine.
+struct SeededRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
