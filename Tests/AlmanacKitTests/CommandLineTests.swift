@@ -33,6 +33,7 @@ import Testing
         #expect(warnings.contains("Content/sources/an-article.md: warning: source 'an-article' is not cited or mentioned by any entry"))
         #expect(warnings.contains { $0.hasPrefix("Content/events/a-meeting.md:4:1: warning: 'date' is still the placeholder that almanac new wrote") })
         #expect(warnings.contains { $0.hasPrefix("Content/polls/a-survey.md:3:1: warning: 'summary' is still the placeholder") })
+        #expect(warnings.contains { $0.hasPrefix("Content/polls/a-survey.md:9:1: warning: this item of 'results' is still the placeholder") })
         for kind in ["actor", "source", "event", "poll", "page"] {
             #expect(warnings.contains { $0.hasPrefix("Content/\(kind)s/") && $0.contains("the text is still the placeholder") }, "\(kind)")
         }

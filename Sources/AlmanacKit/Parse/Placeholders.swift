@@ -18,12 +18,14 @@ enum Placeholders {
     static func warnings(yaml: String, body: Substring, path: String, lineOffset: Int, bodyLineOffset: Int) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         if contains(yaml.utf8, marker) {
-            for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = String(line).trimmingWhitespace
+            // The key a list item belongs to: the last line that is not indented.
+            var outerKey: String?
+            for (index, rawLine) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = String(rawLine).trimmingWhitespace
+                let key = line.hasPrefix("-") ? nil : line.split(separator: ":", maxSplits: 1).first.map { String($0).trimmingWhitespace }
+                if rawLine.first?.isWhitespace == false, !line.hasPrefix("-") { outerKey = key }
                 guard line.hasSuffix(marker) else { continue }
-                let text = String(line.dropLast(marker.count)).trimmingWhitespace
-                let key = text.hasPrefix("-") ? nil : text.split(separator: ":", maxSplits: 1).first.map { String($0).trimmingWhitespace }
-                let what = key.map { "'\($0)' is" } ?? "this line is"
+                let what = key.map { "'\($0)' is" } ?? outerKey.map { "this item of '\($0)' is" } ?? "this line is"
                 warnings.append(.warning(path, SourcePosition(line: lineOffset + index + 1, column: 1),
                                          "\(what) still the placeholder that almanac new wrote: set it, then delete the '\(marker)' comment"))
             }
