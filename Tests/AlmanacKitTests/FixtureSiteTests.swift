@@ -5,7 +5,7 @@ import Testing
 /// Fixture sites built end to end and compared with their golden output
 /// (`expected/`, re-recorded by `ALMANAC_RECORD=1 swift test`).
 @Suite struct FixtureSiteTests {
-    @Test(arguments: ["basic", "custom-theme"])
+    @Test(arguments: ["basic", "custom-theme", "headings"])
     func buildMatchesGoldenOutput(_ name: String) throws {
         let site = Fixtures.site(name)
         let scratch = TemporaryFolder()
@@ -30,7 +30,7 @@ import Testing
         #expect(stale.isEmpty, "differ from expected/: \(stale)")
     }
 
-    @Test(arguments: ["front-matter", "references", "missing-site-yml", "yaml", "site-yml", "templates", "hints"])
+    @Test(arguments: ["front-matter", "references", "missing-site-yml", "yaml", "site-yml", "templates", "hints", "links"])
     func invalidSiteReportsEveryProblem(_ name: String) throws {
         let site = Fixtures.invalid(name)
         let scratch = TemporaryFolder()

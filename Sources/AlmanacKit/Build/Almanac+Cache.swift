@@ -45,10 +45,9 @@ extension Almanac {
 
         func record(_ id: EntryID) -> BuildCache.EntryRecord? {
             let entry = site[id]
-            guard let stamp = listing.stamps[entry.path], let hashes = loaded.hashes[id] else { return nil }
+            guard let stamp = listing.stamps[entry.path], let hashes = loaded.hashes[id], let facts = site.facts(id) else { return nil }
             return BuildCache.EntryRecord(path: entry.path, stamp: stamp, entry: entry, hashes: hashes, warnings: loaded.warnings[entry.path] ?? [],
-                                          facts: Linker.BodyFacts(mentions: site.mentions(id), words: site.searchWords(id)),
-                                          rendered: renderer.reusable(id))
+                                          facts: facts, rendered: renderer.reusable(id))
         }
         let ids = site.entries.keys.sorted()
         var changed = ids

@@ -34,9 +34,14 @@ public enum Almanac {
 
     /// Validates everything and writes nothing.
     public static func check(_ options: Options) -> Report {
-        var report = Report(diagnostics: loadParseAndLink(options).diagnostics)
-        let (_, themeDiagnostics) = Theme.load(root: options.root)
-        report.diagnostics = (report.diagnostics + themeDiagnostics).sorted()
+        let loaded = loadParseAndLink(options)
+        var report = Report(diagnostics: loaded.diagnostics)
+        let (theme, themeDiagnostics) = Theme.load(root: options.root)
+        report.diagnostics += themeDiagnostics
+        if let site = loaded.site, let theme {
+            report.diagnostics += checkLinks(site, pages: Page.all(of: site), theme: theme, staticFiles: loaded.staticFiles)
+        }
+        report.diagnostics.sort()
         return report
     }
 
@@ -87,7 +92,8 @@ public enum Almanac {
         let reuse = previous.map { Reuse(site: site, loaded: loaded, previous: $0, fingerprints: fingerprints) }
         let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs, reusing: reuse?.known ?? [:], previousIndex: reuse?.searchIndex)
         let statics = staticFiles(loaded.staticFiles, renderer: renderer, theme: theme)
-        report.diagnostics = (report.diagnostics + statics.diagnostics).sorted()
+        let links = checkLinks(site, pages: renderer.pages, theme: theme, staticFiles: loaded.staticFiles)
+        report.diagnostics = (report.diagnostics + statics.diagnostics + links).sorted()
         guard report.succeeded else { return (report, nil) }
 
         let use: OutputSink.Use = if comparing { .comparison } else if let previous, let reuse { .inPlace(previous, reuse) } else { .newFolder }

@@ -33,6 +33,9 @@ public struct LinkedSite: Sendable {
     /// The entry's distinct body words, for the search index.
     public func searchWords(_ id: EntryID) -> String { (linkedFacts[id] ?? reusedFacts[id])?.words ?? "" }
 
+    /// What linking found in the entry's body, in this build or an earlier one.
+    func facts(_ id: EntryID) -> Linker.BodyFacts? { linkedFacts[id] ?? reusedFacts[id] }
+
     /// The entries the body refers to, in the order of first reference.
     public func mentions(_ id: EntryID) -> [EntryID] { (linkedFacts[id] ?? reusedFacts[id])?.mentions ?? [] }
 
@@ -52,6 +55,9 @@ public enum Linker {
     public struct BodyFacts: Sendable, Codable {
         public let mentions: [EntryID]
         public let words: String
+        /// The ids its headings got, and its links to ids and files (see `LinkCheck`).
+        public let headingIDs: [String]
+        public let links: [BodyLink]
     }
 
     /// `broken` holds what could be read of entries whose files had errors: their
@@ -108,7 +114,8 @@ public enum Linker {
                 if reused[entry.id] != nil { text = reread(entry) ?? "" }
                 let body = resolver.renderBody(of: entry, markdown: text)
                 for edge in body.edges { link(to: edge.to, .mentions) }
-                return (edges, diagnostics + body.diagnostics, (body.html, BodyFacts(mentions: body.edges.map(\.to).uniqued(), words: body.words)))
+                return (edges, diagnostics + body.diagnostics, (body.html, BodyFacts(mentions: body.edges.map(\.to).uniqued(), words: body.words,
+                                                                                       headingIDs: body.headingIDs, links: body.links)))
             }
         }
         var diagnostics: [Diagnostic] = []

@@ -31,6 +31,8 @@ public enum Markdown {
         /// The first paragraph written as GitHub's Markdown writes a table or a
         /// footnote, which CommonMark renders as plain text (found when text is collected).
         public var lookalike: GFMLookalike? = nil
+        /// The ids given to the headings, in order (none unless asked for).
+        public var headingIDs: [String] = []
     }
 
     /// A GitHub Flavored Markdown construct that CommonMark does not have.
@@ -65,8 +67,10 @@ public enum Markdown {
     }
 
     /// Parses `markdown`, lets `rewrite` decide every link and image destination,
-    /// and renders HTML with cmark's own renderer.
-    public static func render(_ markdown: String, unsafe: Bool, collectText: Bool, rewrite: (MarkdownLink) -> LinkRewrite) -> Rendered {
+    /// and renders HTML with cmark's own renderer. With `headingIDs`, every
+    /// heading gets an `id` from it (see `identify`).
+    static func render(_ markdown: String, unsafe: Bool, collectText: Bool, headingIDs: HeadingIDs? = nil,
+                       rewrite: (MarkdownLink) -> LinkRewrite) -> Rendered {
         let options = unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         var markdown = markdown
         // A body's nodes come from this thread's arena (see CMarkArena), taken back
@@ -85,6 +89,7 @@ public enum Markdown {
         var text: [UInt8] = []
         var links: [(node: OpaquePointer, link: MarkdownLink)] = []
         var lookalike: GFMLookalike?
+        var headings: [OpaquePointer] = []
         let iterator = cmark_iter_new(document)!
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -100,6 +105,7 @@ public enum Markdown {
                 collect(node, type: type, event: event, into: &text)
                 if lookalike == nil, type == CMARK_NODE_TEXT { lookalike = gfmLookalike(node) }
             }
+            if headingIDs != nil, type == CMARK_NODE_HEADING, event == CMARK_EVENT_ENTER { headings.append(node) }
         }
         // The walk is over: changing nodes now cannot upset the iterator.
         for (node, link) in links {
@@ -111,10 +117,41 @@ public enum Markdown {
                 if let newText, let child = cmark_node_first_child(node) { cmark_node_set_literal(child, newText) }
             }
         }
+        // After the rewrites, so that an autolink's id is made of the title it shows.
+        var ids = headingIDs
+        for heading in headings { identify(heading, id: ids!.claim(visibleText(of: heading)), options: options, memory: memory) }
         let visible = String(decoding: text, as: UTF8.self)
         guard let rendered = cmark_render_html(document, options) else { return Rendered(html: "", text: visible, lookalike: lookalike) }
         defer { memory.pointee.free(rendered) }
-        return Rendered(html: String(cString: rendered), text: visible, lookalike: lookalike)
+        return Rendered(html: String(cString: rendered), text: visible, lookalike: lookalike, headingIDs: ids?.ids ?? [])
+    }
+
+    /// Gives a heading an `id`: cmark renders the heading (`<h2>...</h2>`, its
+    /// inlines as always), and a custom block that writes the same element with
+    /// the id takes the heading's place in the tree.
+    private static func identify(_ heading: OpaquePointer, id: String, options: Int32, memory: UnsafeMutablePointer<cmark_mem>) {
+        guard let rendered = cmark_render_html(heading, options) else { return }
+        defer { memory.pointee.free(rendered) }
+        let html = String(cString: rendered)
+        let level = cmark_node_get_heading_level(heading)
+        let open = "<h\(level)>", close = "</h\(level)>\n"
+        guard html.hasPrefix(open), html.hasSuffix(close), let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, memory) else { return }
+        let inner = html.utf8.dropFirst(open.utf8.count).dropLast(close.utf8.count)
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">\(String(Substring(inner)))</h\(level)>")
+        cmark_node_replace(heading, block)
+        cmark_node_free(heading)
+    }
+
+    /// The words a reader sees in `node` (a heading).
+    private static func visibleText(of node: OpaquePointer) -> String {
+        var text: [UInt8] = []
+        let iterator = cmark_iter_new(node)!
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            let child = cmark_iter_get_node(iterator)!
+            if child != node { collect(child, type: cmark_node_get_type(child), event: event, into: &text) }
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Whether the text `node` is a table's delimiter row (`|---|:--:|`, a line of

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Resolves cross-references against the entries of one build.
 struct Resolver: Sendable {
     let entries: [EntryID: Entry]
@@ -32,16 +34,30 @@ struct Resolver: Sendable {
         /// The body's distinct words, for search.
         let words: String
         let edges: [Edge]
+        /// The ids of its headings, and the links that name ids or files (checked by `LinkCheck`).
+        let headingIDs: [String]
+        let links: [BodyLink]
         let diagnostics: [Diagnostic]
     }
 
-    /// Renders an entry's body with every cross-reference resolved.
+    /// Renders an entry's body with every cross-reference resolved and an id on every heading.
     func renderBody(of entry: Entry, markdown: String) -> LinkedBody {
         var edges: [Edge] = []
+        var links: [BodyLink] = []
         var diagnostics: [Diagnostic] = []
         var columns: ColumnMap?
-        let rendered = Markdown.render(markdown, unsafe: unsafeHTML, collectText: true) { link in
-            switch resolve(link, from: entry.id) {
+        let headingIDs = HeadingIDs(reserved: ThemeAnchors.reserved(on: entry.kind))
+        let rendered = Markdown.render(markdown, unsafe: unsafeHTML, collectText: true, headingIDs: headingIDs) { link in
+            func position() -> SourcePosition {
+                if columns == nil { columns = ColumnMap(markdown) }
+                return SourcePosition(line: link.line, column: columns!.column(line: link.line, byteColumn: link.byteColumn))
+            }
+            let resolution = resolve(link, from: entry.id)
+            if let check = resolution.check {
+                let at = position()
+                links.append(BodyLink(target: check, url: link.url, line: at.line, column: at.column))
+            }
+            switch resolution.action {
             case .keep:
                 return .keep
             case .link(let target, let url):
@@ -50,10 +66,7 @@ struct Resolver: Sendable {
             case .rewrite(let url):
                 return .replace(url: url, text: nil)
             case .broken(let message):
-                if columns == nil { columns = ColumnMap(markdown) }
-                let column = columns!.column(line: link.line, byteColumn: link.byteColumn)
-                let position = SourcePosition(line: link.line, column: column).shifted(by: entry.bodyLineOffset)
-                diagnostics.append(.error(entry.path, position, message))
+                diagnostics.append(.error(entry.path, position().shifted(by: entry.bodyLineOffset), message))
                 return .keep
             }
         }
@@ -63,36 +76,50 @@ struct Resolver: Sendable {
             let position = SourcePosition(line: lookalike.line, column: column).shifted(by: entry.bodyLineOffset)
             diagnostics.append(.warning(entry.path, position, lookalike.advice))
         }
-        return LinkedBody(html: rendered.html, words: SearchIndex.words(rendered.text), edges: edges, diagnostics: diagnostics)
+        return LinkedBody(html: rendered.html, words: SearchIndex.words(rendered.text), edges: edges, headingIDs: rendered.headingIDs,
+                          links: links, diagnostics: diagnostics)
     }
 
-    enum Resolution {
-        case keep
-        case link(EntryID, url: String)
-        case rewrite(url: String)
-        case broken(String)
+    struct Resolution {
+        enum Action {
+            case keep
+            case link(EntryID, url: String)
+            case rewrite(url: String)
+            case broken(String)
+        }
+
+        var action: Action
+        /// What the build must make for the link to lead somewhere, checked once it is known.
+        var check: BodyLink.Target?
     }
 
     /// What a destination in a body of `page` becomes.
     func resolve(_ link: MarkdownLink, from page: EntryID) -> Resolution {
         let url = link.url
-        if Markdown.isDangerous(url, isImage: link.isImage) { return .rewrite(url: "") }
-        // `/img/map.png`: a path from the site's root, made relative so the folder works from disk.
-        if url.hasPrefix("/"), !url.hasPrefix("//") { return .rewrite(url: Resolver.relative(String(url.dropFirst()), from: page)) }
+        if Markdown.isDangerous(url, isImage: link.isImage) { return Resolution(action: .rewrite(url: "")) }
+        if url.isEmpty { return Resolution(action: .keep) }
+        if Resolver.isPlain(url) {
+            let check = Resolver.plainTarget(url, from: page)
+            // `/img/map.png`: a path from the site's root, made relative so the folder works from disk.
+            if url.hasPrefix("/") { return Resolution(action: .rewrite(url: Resolver.relative(String(url.dropFirst()), from: page)), check: check) }
+            return Resolution(action: .keep, check: check)
+        }
         let bytes = url.utf8
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
               let kind = EntryKind.referenceable.first(where: {
                   bytes.distance(from: bytes.startIndex, to: colon) == $0.scheme.utf8.count
                       && Markdown.hasPrefixIgnoringASCIICase(bytes, $0.scheme)
               })
-        else { return .keep }
+        else { return Resolution(action: .keep) }
         let rest = bytes[bytes.index(after: colon)...]
         let hash = rest.firstIndex(of: UInt8(ascii: "#")) ?? rest.endIndex
         let slug = String(Substring(rest[..<hash]))
         let fragment = Substring(rest[hash...])
-        guard !slug.isEmpty else { return .broken("'\(url)' names no \(kind.noun): expected \(kind.scheme):SLUG") }
+        guard !slug.isEmpty else { return Resolution(action: .broken("'\(url)' names no \(kind.noun): expected \(kind.scheme):SLUG")) }
         let target = EntryID(kind, slug)
-        if let problem = problem(with: target) { return .broken(problem) }
-        return .link(target, url: Resolver.relative(target.outputPath, from: page) + fragment)
+        if let problem = problem(with: target) { return Resolution(action: .broken(problem)) }
+        let id = String(fragment.dropFirst())
+        return Resolution(action: .link(target, url: Resolver.relative(target.outputPath, from: page) + fragment),
+                          check: id.isEmpty ? nil : .fragment(target, id: id.removingPercentEncoding ?? id))
     }
 }

@@ -1,0 +1,50 @@
+/// Checks what bodies' links need from the build (see `BodyLink`): a fragment
+/// must name an id its page has (a heading's, or one the theme puts on every
+/// page of that kind, `ThemeAnchors.always`), and a plain path a file the build
+/// writes. Run by every build, on the facts of every body, linked now or reused.
+enum LinkCheck {
+    /// `files`: every path the build writes inside the output folder.
+    static func problems(in site: LinkedSite, files: Set<String>) -> [Diagnostic] {
+        let pages = Dictionary(site.entries.keys.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        var diagnostics: [Diagnostic] = []
+        for (id, entry) in site.entries {
+            guard let facts = site.facts(id) else { continue }
+            for link in facts.links {
+                guard let problem = problem(with: link.target, site: site, pages: pages, files: files) else { continue }
+                let position = SourcePosition(line: link.line, column: link.column).shifted(by: entry.bodyLineOffset)
+                diagnostics.append(.error(entry.path, position, "'\(link.url)': \(problem)"))
+            }
+        }
+        return diagnostics.sorted()
+    }
+
+    private static func problem(with target: BodyLink.Target, site: LinkedSite, pages: [String: EntryID], files: Set<String>) -> String? {
+        switch target {
+        case .fragment(let page, let id):
+            return problem(withID: id, on: page, site: site)
+        case .file(let path, let fragment):
+            guard files.contains(path) else { return "the build writes no file \(path)\(hint(for: path, in: files))" }
+            guard let fragment, let page = pages[path] else { return nil }
+            return problem(withID: fragment, on: page, site: site)
+        case .outside:
+            return "leads out of the site's output folder"
+        }
+    }
+
+    /// The nearest paths, or else those of files with the same name in other folders.
+    private static func hint(for path: String, in files: Set<String>) -> String {
+        let near = Suggestions.hint(for: path, in: files)
+        guard near.isEmpty, let name = path.split(separator: "/").last else { return near }
+        let sameName = files.filter { $0 == name || $0.hasSuffix("/" + name) }.sorted { $0.precedesInUTF8($1) }.prefix(3)
+        return sameName.isEmpty ? "" : " (did you mean " + sameName.map { "'\($0)'" }.joined(separator: ", ") + "?)"
+    }
+
+    /// Why the page of `page` has no element with `id`, or nil when it has one.
+    private static func problem(withID id: String, on page: EntryID, site: LinkedSite) -> String? {
+        // An entry whose file had errors has no facts: its own problems are reported.
+        guard let facts = site.facts(page) else { return nil }
+        let ids = ThemeAnchors.always(on: page.kind) + facts.headingIDs
+        if ids.contains(id) { return nil }
+        return "\(page.kind.noun) '\(page.slug)' has no heading or section with the id '\(id)'\(Suggestions.hint(for: id, in: ids))"
+    }
+}
