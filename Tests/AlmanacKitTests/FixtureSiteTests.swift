@@ -50,7 +50,7 @@ import Testing
     }
 
     /// What a user sees: the same lines on standard error, a summary, exit status 1.
-    @Test(arguments: ["front-matter", "yaml", "templates"])
+    @Test(arguments: ["front-matter", "yaml", "templates", "links"])
     func invalidSiteExitsWithStatusOne(_ name: String) throws {
         let site = Fixtures.invalid(name)
         let scratch = TemporaryFolder()
