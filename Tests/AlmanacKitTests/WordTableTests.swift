@@ -5,7 +5,7 @@ import Testing
     @Test func numbersWordsInOrderOfFirstUseAcrossGrowth() {
         var table = WordTable(capacity: 4)
         func insert(_ word: String) -> (number: Int, inserted: Bool) {
-            Array(word.utf8).withUnsafeBufferPointer { table.insert($0) }
+            table.insert(word.utf8)
         }
         // Far more words than the first capacity: the table grows several times.
         let words = (0..<5_000).map { "w\($0 * 7919 % 5_000)" }

@@ -119,7 +119,7 @@ extension Almanac {
                 let facts = record?.hashes.body == hashes.body ? record?.facts : nil
                 return (.entry(entry, body: facts == nil ? parsed.body : nil, hashes: hashes, reusedFacts: facts), parsed.diagnostics)
             }
-            return (parsed.partial.map { .broken($0, body: parsed.body) }, parsed.diagnostics)
+            return (parsed.broken.map { .broken($0, body: parsed.body) }, parsed.diagnostics)
         case .staticFile:
             return (nil, [])
         }

@@ -23,7 +23,7 @@ extension Almanac {
         }
         let entry = Entry(id: id, path: path, title: "", summary: nil, aliases: [], draft: false, details: .page,
                           bodyLineOffset: offset, fieldReferences: [])
-        let resolver = Resolver(entries: site.entries, drafts: [], unparsed: [], unsafeHTML: unsafe || site.config.unsafeHTML)
+        let resolver = Resolver(entries: site.entries, drafts: [], broken: [], unsafeHTML: unsafe || site.config.unsafeHTML)
         let linked = resolver.renderBody(of: entry, markdown: String(body))
         let diagnostics = (loaded.diagnostics + linked.diagnostics).sorted()
         return (diagnostics.contains(where: \.isError) ? nil : Data(linked.html.utf8), diagnostics)

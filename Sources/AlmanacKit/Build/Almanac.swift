@@ -12,7 +12,7 @@ public enum Almanac {
         public var useCache = false
         /// Called as each stage finishes, for progress lines; nil prints nothing.
         public var progress: ProgressHandler?
-        /// The process exits after this build: what it made is not freed (see `ExitHeap`).
+        /// The process exits after this build: what it made is not freed (see `KeptUntilExit`).
         public var endsProcess = false
 
         public init(root: URL, output: URL? = nil) {
@@ -120,7 +120,7 @@ public enum Almanac {
                                   previous: previous, reuse: reuse, fingerprints: fingerprints, diagnostics: report.diagnostics, options: options)
             clock.finish(.cache, saved, "entry")
         }
-        ExitHeap.keep((loaded, renderer, previous as Any), if: options.endsProcess)
+        KeptUntilExit.keep((loaded, renderer, previous as Any), if: options.endsProcess)
         return (report, nil)
     }
 

@@ -66,12 +66,3 @@ public struct SourcePosition: Sendable, Hashable, Codable {
         SourcePosition(line: line + lines, column: column)
     }
 }
-
-/// Thrown by a stage when it found problems; carries all of them.
-public struct SiteErrors: Error, Sendable {
-    public let diagnostics: [Diagnostic]
-
-    public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics.sorted()
-    }
-}

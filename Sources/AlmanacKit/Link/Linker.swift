@@ -74,11 +74,11 @@ public enum Linker {
     public static func link(config: SiteConfig, entries allEntries: [Entry], broken: [Entry] = [], markdown: consuming [EntryID: String],
                             reused: [EntryID: BodyFacts] = [:], reread: @escaping @Sendable (Entry) -> String? = { _ in nil },
                             includeDrafts: Bool, jobs: Int) -> (LinkedSite?, [Diagnostic]) {
-        let unparsed = Set(broken.map(\.id))
+        let brokenIDs = Set(broken.map(\.id))
         let entries = allEntries.filter { includeDrafts || !$0.draft }
         let byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let drafts = Set(allEntries.filter { !includeDrafts && $0.draft }.map(\.id))
-        let resolver = Resolver(entries: byID, drafts: drafts, unparsed: unparsed, unsafeHTML: config.unsafeHTML)
+        let resolver = Resolver(entries: byID, drafts: drafts, broken: brokenIDs, unsafeHTML: config.unsafeHTML)
 
         // One parallel pass: each entry's front matter references are checked and its
         // body linked, or, for a body reused, its earlier references followed. Edges
@@ -86,10 +86,8 @@ public enum Linker {
         let all = entries + broken
         let numbers = Dictionary(all.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
         // Moved, not copied, out of `markdown`: each slot is then the body's only holder.
-        var bodyTexts = all.map { markdown.removeValue(forKey: $0.id) ?? "" }
-        let linked = bodyTexts.withUnsafeMutableBufferPointer { buffer in
-            let texts = UnsafeSendable(buffer)
-            return Parallel.map(Array(all.indices), jobs: jobs) { index -> (edges: [EntryGraph.NumberedEdge], diagnostics: [Diagnostic], body: (html: String, facts: BodyFacts)?) in
+        let texts = TakenOnce(all.map { markdown.removeValue(forKey: $0.id) ?? "" })
+        let linked = Parallel.map(Array(all.indices), jobs: jobs) { index -> (edges: [EntryGraph.NumberedEdge], diagnostics: [Diagnostic], body: (html: String, facts: BodyFacts)?) in
                 let entry = all[index]
                 var edges: [EntryGraph.NumberedEdge] = []
                 var diagnostics: [Diagnostic] = []
@@ -108,15 +106,12 @@ public enum Linker {
                     for target in facts.mentions { link(to: target, .mentions) }
                     return (edges, diagnostics, nil)
                 }
-                // Each worker empties its own slots.
-                var text = ""
-                swap(&text, &texts.value[index])
+                var text = texts.take(index)
                 if reused[entry.id] != nil { text = reread(entry) ?? "" }
                 let body = resolver.renderBody(of: entry, markdown: text)
                 for edge in body.edges { link(to: edge.to, .mentions) }
                 return (edges, diagnostics + body.diagnostics, (body.html, BodyFacts(mentions: body.edges.map(\.to).uniqued(), words: body.words,
                                                                                        headingIDs: body.headingIDs, links: body.links)))
-            }
         }
         var diagnostics: [Diagnostic] = []
         var edges: [EntryGraph.NumberedEdge] = []
@@ -129,7 +124,7 @@ public enum Linker {
         for (entry, result) in zip(all, linked) {
             edges += result.edges
             diagnostics += result.diagnostics
-            if let body = result.body, !unparsed.contains(entry.id) {
+            if let body = result.body, !brokenIDs.contains(entry.id) {
                 reusedFacts[entry.id] = nil
                 bodies[entry.id] = body.html
                 linkedFacts[entry.id] = body.facts

@@ -5,12 +5,12 @@ struct Resolver: Sendable {
     let entries: [EntryID: Entry]
     let drafts: Set<EntryID>
     /// Entries whose own files had errors: they exist, so references to them are not wrong.
-    let unparsed: Set<EntryID>
+    let broken: Set<EntryID>
     let unsafeHTML: Bool
 
     /// Why `target` cannot be linked to, or nil when it can.
     func problem(with target: EntryID) -> String? {
-        if entries[target] != nil || unparsed.contains(target) { return nil }
+        if entries[target] != nil || broken.contains(target) { return nil }
         if drafts.contains(target) {
             return "\(target.kind.noun) '\(target.slug)' is a draft, left out of this build (build with --drafts, or remove the reference)"
         }

@@ -39,9 +39,9 @@ public struct ContentLoader: Sendable {
             let url = content.appending(path: name)
             switch name {
             case "site.yml":
-                if readable(url, path: path, into: &listing) { listing.files.append(ContentFile(role: .siteConfig, path: path, url: url)) }
+                if isFileNotFolder(url, path: path, into: &listing) { listing.files.append(ContentFile(role: .siteConfig, path: path, url: url)) }
             case "index.md":
-                if readable(url, path: path, into: &listing) { listing.files.append(ContentFile(role: .entry(.home), path: path, url: url)) }
+                if isFileNotFolder(url, path: path, into: &listing) { listing.files.append(ContentFile(role: .entry(.home), path: path, url: url)) }
             case "static":
                 listStatic(url, path: path, outputPath: "", into: &listing)
             default:
@@ -90,7 +90,7 @@ public struct ContentLoader: Sendable {
             }
             // A regular file needs no further look; anything else is checked.
             if type != .regular {
-                guard readable(URL(fileURLWithPath: absolutePath), path: filePath, into: &listing) else { continue }
+                guard isFileNotFolder(URL(fileURLWithPath: absolutePath), path: filePath, into: &listing) else { continue }
             }
             let slug = String(name.dropLast(3))
             if let problem = Slug.problem(with: slug) {
@@ -112,7 +112,7 @@ public struct ContentLoader: Sendable {
             let target = outputPath + name
             if isDirectory(url) {
                 listStatic(url, path: filePath, outputPath: target + "/", into: &listing)
-            } else if readable(url, path: filePath, into: &listing) {
+            } else if isFileNotFolder(url, path: filePath, into: &listing) {
                 listing.files.append(ContentFile(role: .staticFile(outputPath: target), path: filePath, url: url))
             }
         }
@@ -186,7 +186,7 @@ public struct ContentLoader: Sendable {
 
     private var realRootPath: String { realPath(root) ?? root.path }
 
-    private func readable(_ url: URL, path: String, into listing: inout Listing) -> Bool {
+    private func isFileNotFolder(_ url: URL, path: String, into listing: inout Listing) -> Bool {
         if isDirectory(url) {
             listing.diagnostics.append(.warning(path, nil, "a folder where a file was expected; ignored"))
             return false
@@ -195,104 +195,8 @@ public struct ContentLoader: Sendable {
     }
 }
 
-private func hex(_ byte: UInt8) -> String {
+/// Two upper-case hex digits.
+func hex(_ byte: UInt8) -> String {
     let digits = Array("0123456789ABCDEF")
     return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
-}
-
-func isDirectory(_ url: URL) -> Bool {
-    var info = stat()
-    return stat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-}
-
-/// Whether anything (a file, a folder, a link, even a dangling one) has this name.
-func exists(_ url: URL) -> Bool {
-    var info = stat()
-    return lstat(url.path, &info) == 0
-}
-
-/// Whether `url` is, or links to, a regular file.
-func isRegularFile(_ url: URL) -> Bool {
-    var info = stat()
-    return stat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-}
-
-func isSymbolicLink(_ url: URL) -> Bool {
-    var info = stat()
-    return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-}
-
-/// The path with every link resolved, or nil for a dangling link or a loop.
-func realPath(_ url: URL) -> String? {
-    guard let resolved = realpath(url.path, nil) else { return nil }
-    defer { free(resolved) }
-    return String(cString: resolved)
-}
-
-/// What `readdir` says of the names in a folder, without a system call per name.
-enum DirectoryEntries {
-    enum FileType {
-        case regular, directory, other
-        /// A name that is not UTF-8: no path in a `String` can reach it. The
-        /// name is given with `\xHH` for each byte that is not part of a character.
-        case invalidName
-    }
-
-    /// Every name in the folder (without `.` and `..`) in the order of its UTF-8
-    /// bytes: regular files and folders as the directory reports them; links,
-    /// other kinds and names the file system does not type are `.other`. Nil
-    /// when the folder cannot be read.
-    static func sorted(in path: String) -> [(name: String, type: FileType)]? {
-        guard let directory = opendir(path) else { return nil }
-        defer { closedir(directory) }
-        // The names are gathered as bytes, each ended by its NUL, and their offsets
-        // sorted with `strcmp` (which orders as the bytes do): no `String` is made
-        // or moved until the order is known.
-        var bytes: [CChar] = []
-        var found: [(offset: Int, type: FileType)] = []
-        while let entry = readdir(directory) {
-            let type: FileType = switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): .regular
-            case Int32(DT_DIR): .directory
-            default: .other
-            }
-            withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let name = raw.bindMemory(to: CChar.self)
-                let length = strnlen(name.baseAddress!, name.count)
-                if (length == 1 && name[0] == 0x2E) || (length == 2 && name[0] == 0x2E && name[1] == 0x2E) { return }
-                found.append((bytes.count, type))
-                bytes.append(contentsOf: name[..<length])
-                bytes.append(0)
-            }
-        }
-        guard !found.isEmpty else { return [] }
-        return bytes.withUnsafeBufferPointer { names in
-            let base = names.baseAddress!
-            found.sort { strcmp(base + $0.offset, base + $1.offset) < 0 }
-            return found.map { found in
-                if let name = String(validatingCString: base + found.offset) { return (name, found.type) }
-                return (shown(base + found.offset), .invalidName)
-            }
-        }
-    }
-
-    /// A name that is not UTF-8, with `\xHH` for each byte that starts no character.
-    private static func shown(_ name: UnsafePointer<CChar>) -> String {
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self), count: strlen(name))
-        var result = ""
-        var rest = bytes[...]
-        while !rest.isEmpty {
-            var decoder = UTF8()
-            var iterator = rest.makeIterator()
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                result.unicodeScalars.append(scalar)
-                rest = rest.dropFirst(UTF8.width(scalar))
-            case .error, .emptyInput:
-                result += "\\x" + hex(rest.first!)
-                rest = rest.dropFirst()
-            }
-        }
-        return result
-    }
 }

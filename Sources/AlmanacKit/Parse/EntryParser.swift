@@ -21,8 +21,8 @@ public enum EntryParser {
         public var entry: Entry?
         /// When the file has errors: what could be read of it (its references; its
         /// body is in `body`), so that its links are still checked and every problem is reported at once.
-        public var partial: Entry?
-        /// The Markdown after the front matter, of the entry or the partial one.
+        public var broken: Entry?
+        /// The Markdown after the front matter, of the entry or the broken one.
         public var body: String
         public var diagnostics: [Diagnostic]
     }
@@ -30,11 +30,11 @@ public enum EntryParser {
     /// Parses one entry file. Every problem (errors and warnings) is in the diagnostics.
     public static func parse(_ text: String, id: EntryID, path: String) -> Parsed {
         guard let frontMatter = try? FrontMatter.split(text) else {
-            return Parsed(entry: nil, partial: nil, body: "",
+            return Parsed(entry: nil, broken: nil, body: "",
                           diagnostics: [.error(path, SourcePosition(line: 1, column: 1), "front matter opened here is never closed (expected a line '---')")])
         }
-        let (entry, diagnostics, partial) = parseEntry(text, frontMatter: frontMatter, id: id, path: path)
-        return Parsed(entry: entry, partial: entry == nil ? partial : nil, body: String(frontMatter.body), diagnostics: diagnostics)
+        let (entry, diagnostics, broken) = parseEntry(text, frontMatter: frontMatter, id: id, path: path)
+        return Parsed(entry: entry, broken: entry == nil ? broken : nil, body: String(frontMatter.body), diagnostics: diagnostics)
     }
 
     private static func parseEntry(_ text: String, frontMatter: FrontMatter, id: EntryID, path: String) -> (Entry?, [Diagnostic], Entry?) {
@@ -46,10 +46,10 @@ public enum EntryParser {
             }
             let problem = text.trimmingWhitespace.isEmpty ? "is empty" : "has no front matter"
             return (nil, [.error(path, SourcePosition(line: 1, column: 1), "\(problem): every entry needs front matter with at least a title, between two '---' lines")],
-                    partial(id, path, frontMatter, references: []))
+                    brokenEntry(id, path, frontMatter, references: []))
         }
         guard let (mapping, start) = YAMLDocument.mapping(yaml, path: path, lineOffset: FrontMatter.yamlLineOffset, diagnostics: &diagnostics) else {
-            return (nil, diagnostics, partial(id, path, frontMatter, references: []))
+            return (nil, diagnostics, brokenEntry(id, path, frontMatter, references: []))
         }
         var fields = FieldReader(path: path, lineOffset: FrontMatter.yamlLineOffset, mapping: mapping, start: start)
         fields.warnAboutUnknownKeys(known: knownKeys(for: id.kind))
@@ -62,7 +62,7 @@ public enum EntryParser {
         diagnostics += Placeholders.warnings(yaml: yaml, body: frontMatter.body, path: path, lineOffset: FrontMatter.yamlLineOffset,
                                              bodyLineOffset: frontMatter.bodyLineOffset)
         guard !diagnostics.contains(where: \.isError), let details else {
-            return (nil, diagnostics, partial(id, path, frontMatter, references: fields.references))
+            return (nil, diagnostics, brokenEntry(id, path, frontMatter, references: fields.references))
         }
         let entry = Entry(
             id: id, path: path, title: title ?? "", summary: summary, aliases: aliases, draft: draft,
@@ -72,7 +72,7 @@ public enum EntryParser {
         return (entry, diagnostics, nil)
     }
 
-    private static func partial(_ id: EntryID, _ path: String, _ frontMatter: FrontMatter, references: [FieldReference]) -> Entry {
+    private static func brokenEntry(_ id: EntryID, _ path: String, _ frontMatter: FrontMatter, references: [FieldReference]) -> Entry {
         Entry(id: id, path: path, title: "", summary: nil, aliases: [], draft: false, details: .page,
               bodyLineOffset: frontMatter.bodyLineOffset, fieldReferences: references)
     }
@@ -243,12 +243,3 @@ func isLanguageTag(_ text: String) -> Bool {
         && parts[0].utf8.allSatisfy { !(48...57).contains($0) }
 }
 
-/// `52`, `52.5`, `0.25`: a percentage as people write it (at most two decimals),
-/// the same on every machine and in every locale.
-func formatPercent(_ value: Double) -> String {
-    let hundredths = Int((value * 100).rounded())
-    var text = String(hundredths / 100)
-    let fraction = hundredths % 100
-    if fraction != 0 { text += "." + (fraction % 10 == 0 ? String(fraction / 10) : zeroPadded(fraction, width: 2)) }
-    return text
-}

@@ -4,9 +4,11 @@ import Foundation
 /// swift-mustache's search of enclosing contexts for the key.
 nonisolated(unsafe) let absent: Any = NSNull()  // immutable: NSNull has no state
 
-/// Builds the Mustache context of each page: plain dictionaries, arrays and
-/// strings. Every value from Content is passed as text, and the templates'
-/// `{{...}}` escape it; only rendered bodies and generated SVG use `{{{...}}}`.
+/// Builds the Mustache context of each page: `TemplateContext` values (see
+/// there why not dictionaries), arrays and strings. Every value from Content is
+/// passed as text, and the templates' `{{...}}` escape it; only rendered bodies
+/// and generated SVG use `{{{...}}}`. What a page reads of the site goes
+/// through `site` (`SiteReads`), which records it for the build cache.
 struct ContextBuilder {
     /// The site, through what records each page's reads (the page's trace in the build cache).
     let site: SiteReads
@@ -26,7 +28,7 @@ struct ContextBuilder {
               crumbs: [(title: String, path: String)] = []) -> TemplateContext {
         let config = site.config
         // The 404 page is served at any depth: with a base URL its links are absolute.
-        let root = page == .notFound ? (config.baseURL ?? "") : page.root
+        let root = page == .notFound ? (config.baseURL ?? "") : page.pathToRoot
         var pageContext: TemplateContext = [
             "title": title,
             "root": root,
@@ -86,7 +88,7 @@ struct ContextBuilder {
         // which renders as nothing): a missing key would make swift-mustache
         // search every enclosing context for it, on every item.
         var item: TemplateContext = [
-            "title": title(of: id), "url": page.root + id.outputPath, "kind": id.kind.noun, "slug": id.slug,
+            "title": title(of: id), "url": page.pathToRoot + id.outputPath, "kind": id.kind.noun, "slug": id.slug,
             "summary": entry.summary ?? absent, "date": absent, "datetime": absent,
             "actor_kind": absent, "role": absent, "publication": absent,
         ]
@@ -109,7 +111,7 @@ struct ContextBuilder {
     /// as Hugo's `partialCached` does: a site lists each entry on many pages.
     func itemsHTML(_ ids: [EntryID], from page: Page) -> String {
         let render = { (id: EntryID) in
-            cache.item(id, root: page.root) { theme.render("partials/item", item(id, from: page)) }
+            cache.item(id, root: page.pathToRoot) { theme.render("partials/item", item(id, from: page)) }
         }
         // A long list (the timeline, an index) has its items rendered on every core first.
         if ids.count >= 256, jobs > 1 { Parallel.forEach(ids, jobs: jobs) { _ = render($0) } }

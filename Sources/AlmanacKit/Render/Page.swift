@@ -48,7 +48,7 @@ public enum Page: Sendable, Hashable {
     }
 
     /// `../` for each folder the page is in: prefix a path inside `Output/` with it.
-    var root: String { String(repeating: "../", count: path.utf8.filter { $0 == UInt8(ascii: "/") }.count) }
+    var pathToRoot: String { String(repeating: "../", count: path.utf8.filter { $0 == UInt8(ascii: "/") }.count) }
 
     /// The pages every site has that are no entry's (the feed and sitemap too,
     /// which a site with a `base_url` has): no entry's page may take their place.

@@ -160,7 +160,7 @@ struct TimelineOverview {
             let bar = Bar(x: x(from) + 0.5, y: month == 0 ? top : top + TimelineOverview.busyHeight - height,
                           width: x(to) - x(from) - 1, height: height)
             return [
-                "url": page.root + Page.timeline.path + "#" + anchor,
+                "url": page.pathToRoot + Page.timeline.path + "#" + anchor,
                 "title": label, "date": Plural.counted(count, "entry"),
                 "bars": [barContext(bar)], "class": month == 0 ? "mark vague" : "mark",
             ]
@@ -176,7 +176,7 @@ struct TimelineOverview {
     private func item(_ id: EntryID, from page: Page) -> TemplateContext {
         let entry = site[id]
         let circa: Bool = if case .event(let event) = entry.details { event.circa } else { false }
-        return ["title": entry.title, "url": page.root + id.outputPath, "date": DateText.span(entry.date!, entry.end, circa: circa)]
+        return ["title": entry.title, "url": page.pathToRoot + id.outputPath, "date": DateText.span(entry.date!, entry.end, circa: circa)]
     }
 
     private func fixed(_ value: Double) -> String {

@@ -21,8 +21,20 @@ struct WordTable {
 
     var count: Int { hashes.count }
 
-    /// The number of `word`, inserted if it is new.
-    mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> (number: Int, inserted: Bool) {
+    /// The number of `word`, inserted if it is new. Any collection of bytes: a
+    /// slice of a string's UTF-8 or of an array is read where it lies, not copied.
+    mutating func insert<Bytes: Collection<UInt8>>(_ word: Bytes) -> (number: Int, inserted: Bool) {
+        if let result = word.withContiguousStorageIfAvailable({ insert(contiguous: $0) }) { return result }
+        return Array(word).withUnsafeBufferPointer { insert(contiguous: $0) }
+    }
+
+    /// The two the search index passes, without generic code (which a debug build does not specialize).
+    mutating func insert(_ word: [UInt8]) -> (number: Int, inserted: Bool) { word.withUnsafeBufferPointer { insert(contiguous: $0) } }
+    mutating func insert(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> (number: Int, inserted: Bool) {
+        insert(contiguous: UnsafeBufferPointer(rebasing: word))
+    }
+
+    private mutating func insert(contiguous word: UnsafeBufferPointer<UInt8>) -> (number: Int, inserted: Bool) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let mask = slots.count - 1

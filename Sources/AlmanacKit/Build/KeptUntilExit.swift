@@ -5,7 +5,7 @@ import Foundation
 /// the memory back at once, where freeing a large site's entries, pages and
 /// indexes object by object took a tenth of a rebuild (as a compiler leaves its
 /// syntax trees to `exit`). A long-lived caller, such as `almanac serve`, frees.
-enum ExitHeap {
+enum KeptUntilExit {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var kept: [Any] = []
 

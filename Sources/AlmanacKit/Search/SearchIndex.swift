@@ -119,7 +119,7 @@ struct SearchIndex: Sendable {
                             while end < bytes.count, bytes[end] != 0x20 { end += 1 }
                             defer { start = end + 1 }
                             guard end > start, Int(bytes[start]) % workers == worker else { continue }
-                            let (number, inserted) = table.insert(UnsafeBufferPointer(rebasing: bytes[start ..< end]))
+                            let (number, inserted) = table.insert(bytes[start ..< end])
                             if inserted {
                                 postings.append([])
                                 last.append(-1)
@@ -202,26 +202,6 @@ struct SearchIndex: Sendable {
 
     static func shardPath(_ key: String) -> String { shardFolder + key + ".js" }
 
-    /// `search-index.js`.
-    var script: String {
-        let kinds = EntryKind.referenceable.map { "[" + SearchIndex.quoted($0.folder) + "," + SearchIndex.quoted($0.noun) + "]" }
-        var out = "window.ALMANAC_SEARCH = {\n\"kinds\": [" + kinds.joined(separator: ",") + "],\n\"docs\": [\n"
-        out += docs.joined(separator: ",\n")
-        out += "\n],\n\"shards\": [" + shards.map { SearchIndex.quoted($0.key) }.joined(separator: ",") + "],\n"
-        out += "\"words\": {\n" + SearchIndex.lines(words) + "\n}\n};\n"
-        return out
-    }
-
-    /// The script of the shard at `path`, if there is one.
-    func shardScript(_ path: String) -> String? {
-        guard let shard = shards.first(where: { SearchIndex.shardPath($0.key) == path }) else { return nil }
-        return "ALMANAC_SEARCH_SHARD(\(SearchIndex.quoted(shard.key)), {\n\(SearchIndex.lines(shard.words))\n});\n"
-    }
-
-    private static func lines(_ words: [(word: String, postings: String)]) -> String {
-        words.map { quoted($0.word) + ":\"" + $0.postings + "\"" }.joined(separator: ",\n")
-    }
-
     static func document(_ entry: Entry, number: Int) -> Document {
         Document(
             row: row([
@@ -243,89 +223,6 @@ struct SearchIndex: Sendable {
         case .source(let source): ([source.publication] + source.authors).joined(separator: " ")
         case .page: ""
         }
-    }
-
-    /// Words are indexed by their first this many characters (folded scalars), and
-    /// the search script cuts a query's terms as long: a 2 MB "word" adds 40 bytes
-    /// to the shard of its first letter, and is still found by any part of its start.
-    static let wordLimit = 40
-
-    /// The distinct words of `text`, folded (see `fold`), of two characters or
-    /// more, cut to `wordLimit`, separated by spaces in order of first use. Works
-    /// on UTF-8 bytes; only non-ASCII scalars consult Unicode's tables.
-    static func words(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            // About one new word in every 16 bytes of text: few tables need to grow.
-            var table = WordTable(capacity: bytes.count / 16)
-            var word: [UInt8] = []
-            word.reserveCapacity(64)
-            var length = 0
-            var index = 0
-            func isLowerOrDigit(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
-            while index <= bytes.count {
-                // Most words are lower-case ASCII letters and digits, ended by ASCII
-                // that is not a letter: such a word is already folded, and goes into
-                // the table straight from the text.
-                if length == 0, index < bytes.count, isLowerOrDigit(bytes[index]) {
-                    var end = index + 1
-                    while end < bytes.count, isLowerOrDigit(bytes[end]) { end += 1 }
-                    if end == bytes.count || (bytes[end] < 0x80 && !(0x41...0x5A).contains(bytes[end])) {
-                        if end - index > 1 { _ = table.insert(UnsafeBufferPointer(rebasing: bytes[index ..< min(end, index + wordLimit)])) }
-                        index = end
-                        continue
-                    }
-                }
-                // Past the last byte, a space ends the last word.
-                let byte = index < bytes.count ? bytes[index] : 0x20
-                if byte < 0x80 {
-                    index += 1
-                    switch byte {
-                    case 0x61...0x7A, 0x30...0x39:
-                        if length < wordLimit { word.append(byte) }
-                        length += 1
-                        continue
-                    case 0x41...0x5A:
-                        if length < wordLimit { word.append(byte + 0x20) }
-                        length += 1
-                        continue
-                    default:
-                        break
-                    }
-                } else {
-                    // A String's UTF-8 is valid: the lead byte tells the scalar's length.
-                    let count = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (0x7F >> count)
-                    for next in bytes[index + 1 ..< index + count] { value = value << 6 | UInt32(next & 0x3F) }
-                    index += count
-                    let scalar = Unicode.Scalar(value)!
-                    if scalar.properties.generalCategory == .nonspacingMark {
-                        continue  // a combining mark: dropped, as after decomposition
-                    } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                        for folded in fold(String(scalar)).unicodeScalars {
-                            if length < wordLimit { word += String(folded).utf8 }
-                            length += 1
-                        }
-                        continue
-                    }
-                }
-                // Anything else ends a word.
-                if length > 1 { _ = word.withUnsafeBufferPointer { table.insert($0) } }
-                word.removeAll(keepingCapacity: true)
-                length = 0
-            }
-            return table.spaced
-        }
-    }
-
-    /// As the script folds: canonical decomposition, combining marks dropped, lower case.
-    static func fold(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars
-        where scalar.properties.generalCategory != .nonspacingMark {
-            scalars.append(scalar)
-        }
-        return String(scalars).lowercased()
     }
 
     /// The values of postings written by `encode`.
@@ -362,64 +259,5 @@ struct SearchIndex: Sendable {
     private static func appendPosting(_ value: Int, after last: Int, to bytes: inout [UInt8]) {
         if last >= 0 { bytes.append(UInt8(ascii: ",")) }
         bytes.appendDigits(of: UInt64(value - max(0, last)), radix: 36)
-    }
-
-    private static func shortened(_ text: String) -> String {
-        guard text.count > summaryLength else { return text }
-        let cut = text.prefix(summaryLength)
-        let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return String(cut[..<end]) + "…"
-    }
-
-    /// The fields as one JSON string, separated by tabs (a tab inside a field becomes a space).
-    private static func row(_ fields: [String]) -> String {
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        for (index, field) in fields.enumerated() {
-            if index > 0 { out += [UInt8(ascii: "\\"), UInt8(ascii: "t")] }
-            appendEscaped(field, to: &out, tab: [0x20])
-        }
-        out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// A JSON string literal; `<`, `>`, `&`, U+2028 and U+2029 escaped, so that no
-    /// title can close the script or open a comment, wherever the script is put.
-    static func quoted(_ text: String) -> String {
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        appendEscaped(text, to: &out, tab: Array("\\t".utf8))
-        out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// `text`'s UTF-8, escaped for a JSON string in a script; a tab becomes `tab`.
-    private static func appendEscaped(_ text: String, to out: inout [UInt8], tab: [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
-        var text = text
-        text.withUTF8 { bytes in
-            out.reserveCapacity(out.count + bytes.count + 2)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                switch byte {
-                case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), byte]
-                case UInt8(ascii: "\\"): out += [byte, byte]
-                case UInt8(ascii: "\n"): out += Array("\\n".utf8)
-                case UInt8(ascii: "\r"): out += Array("\\r".utf8)
-                case UInt8(ascii: "\t"): out += tab
-                case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
-                case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
-                case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
-                case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
-                    // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR
-                    out += Array((bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    index += 2
-                case 0 ..< 0x20:
-                    out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-                default:
-                    out.append(byte)
-                }
-            }
-        }
     }
 }
