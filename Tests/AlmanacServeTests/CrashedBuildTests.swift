@@ -5,7 +5,7 @@ import Testing
 
 /// A build that crashes ends its own process, not the server: the last good
 /// site stays served, the crash is shown, and the next good build is served.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(2)))
 struct CrashedBuildTests {
     /// A builder that dies of a segmentation fault, as a stack overflow does, while
     /// `Content/static/crash.txt` exists, and otherwise runs the real one.
@@ -35,8 +35,7 @@ struct CrashedBuildTests {
 
         site.write("Content/index.md", "Edited before the crash.\n")
         site.write("Content/static/crash.txt", "crash\n")
-        var crashed = try await server.nextBuild(after: first.generation)
-        while crashed.ok { crashed = try await server.nextBuild(after: crashed.generation) }
+        let crashed = try await server.build(after: first.generation) { !$0.ok }
         #expect(crashed.lastGood >= first.generation)
         #expect(crashed.diagnostics.first?.contains("the build crashed (killed by signal 11") == true)
         #expect(crashed.diagnostics.contains("Fatal error: a simulated crash in the build"))
@@ -48,7 +47,7 @@ struct CrashedBuildTests {
         #expect(try await HTTPProbe.request("/events/first-meeting.html", port: server.port).status == 200)
 
         try FileManager.default.removeItem(at: site.root.appending(path: "Content/static/crash.txt"))
-        let fixed = try await server.nextBuild(after: crashed.generation)
+        let fixed = try await server.build(after: crashed.generation) { $0.ok }
         #expect(fixed.ok && fixed.lastGood == fixed.generation)
         #expect(try await HTTPProbe.request("/", port: server.port).text.contains("Edited before the crash."))
         await server.stop()
@@ -60,14 +59,16 @@ struct CrashedBuildTests {
         let site = TestSite()
         let server = try await PreviewServer.started(site)
         let first = try await server.status()
+        // Creating Templates/partials/ is a change of its own: a build may run before the
+        // partial is written, and find nothing wrong.
         site.write("Templates/partials/overview.mustache", "{{>partials/overview}}\n")
-        let broken = try await server.nextBuild(after: first.generation)
+        let broken = try await server.build(after: first.generation) { !$0.ok }
         #expect(!broken.ok)
-        #expect(broken.lastGood == first.generation)
+        #expect(broken.lastGood >= first.generation && broken.lastGood < broken.generation)
         #expect(!broken.diagnostics.isEmpty)
         #expect(try await HTTPProbe.request("/actors/ak-orda.html", port: server.port).status == 200)
         try FileManager.default.removeItem(at: site.root.appending(path: "Templates"))
-        let fixed = try await server.nextBuild(after: broken.generation)
+        let fixed = try await server.build(after: broken.generation) { $0.ok }
         #expect(fixed.ok)
         await server.stop()
     }

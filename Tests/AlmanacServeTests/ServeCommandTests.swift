@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `almanac serve` as a user runs it: the real binary, a free port, edits on
 /// disk, Ctrl-C (SIGINT) to stop.
@@ -73,7 +76,7 @@ struct ServeCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let alone = folder.appending(path: "almanac")
         try FileManager.default.copyItem(at: ServeProcess.binary, to: alone)
-        let run = try ServeProcess(["serve", "--port", "0"], binary: alone)
+        let run = try await ServeProcess.startedWhenNotBusy(["serve", "--port", "0"], binary: alone)
         defer { run.kill() }
         #expect(try await run.exit() == 1)
         #expect(run.stderr.contains("`almanac serve` needs almanac-serve installed beside almanac"))
@@ -117,6 +120,20 @@ final class ServeProcess: @unchecked Sendable {
             }
         }
         try process.run()
+    }
+
+    /// Runs a program file written just now. A process another test starts meanwhile inherits
+    /// the descriptor the copy was written through until it execs, and while it does, running
+    /// the file fails with ETXTBSY ("Text file busy"): then this tries again, for up to 10 s.
+    static func startedWhenNotBusy(_ arguments: [String], binary: URL) async throws -> ServeProcess {
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            do {
+                return try ServeProcess(arguments, binary: binary)
+            } catch let error as NSError where (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) && Date() < deadline {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
     }
 
     /// The first whole line of `stream` that matches, waiting up to 30 s.

@@ -17,6 +17,18 @@ struct PreviewConnection: ServerChildChannel {
         let channel: any Channel
         let http: NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>
         let watcher: RequestLineWatcher
+        let closer: Closer
+    }
+
+    /// Closes the connection when the last copy of its `Value` goes. When the server
+    /// stops, HummingbirdCore drops the connections it accepted but had not yet handed
+    /// to `handle`, and NIO traps on a writer deinited unfinished ("Deinited
+    /// NIOAsyncWriter without calling finish()": Ctrl-C crashed under load). For a
+    /// handled connection this is a second close, which does nothing.
+    final class Closer: Sendable {
+        let http: NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>
+        init(_ http: NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>) { self.http = http }
+        deinit { Task { [http] in try? await http.executeThenClose { _, _ in } } }
     }
 
     let site: SiteHandler
@@ -31,7 +43,7 @@ struct PreviewConnection: ServerChildChannel {
             .setup(channel: channel, logger: logger)
             .flatMapThrowing { http in
                 try channel.pipeline.syncOperations.addHandler(watcher, position: .first)
-                return Value(channel: channel, http: http, watcher: watcher)
+                return Value(channel: channel, http: http, watcher: watcher, closer: Closer(http))
             }
     }
 

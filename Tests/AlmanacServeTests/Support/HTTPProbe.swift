@@ -45,6 +45,12 @@ enum HTTPProbe {
         return fd
     }
 
+    /// Whether the server sent anything yet on a connection (without reading it).
+    static func hasAnswered(_ fd: Int32) -> Bool {
+        var byte: UInt8 = 0
+        return recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) > 0
+    }
+
     private static func connected(port: UInt16, timeout: Int, receiveBuffer: Int32? = nil) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure.connect(errno) }

@@ -36,14 +36,25 @@ extension PreviewServer {
         return try JSONDecoder().decode(BuildStatus.self, from: response.body)
     }
 
-    /// Waits (long polling, at most 15 s) for the build after `generation`.
-    func nextBuild(after generation: Int) async throws -> BuildStatus {
-        let deadline = Date().addingTimeInterval(15)
+    /// Waits (long polling) for a build after `generation` whose state `matches`, passing over
+    /// the others: a build can start before an edit is all on disk (creating a folder is a
+    /// change before the file written into it is), and one save can cause two builds (an atomic
+    /// write renames the file into place and closes it after, and on a loaded machine the two
+    /// events can come apart), so "the next build" need not be the one that saw an edit.
+    /// Records an issue if none comes within `seconds`: generous, as builds on a loaded
+    /// two-core machine take seconds, but short of the suites' time limits.
+    func build(after generation: Int, within seconds: Double = 30,
+               where matches: (BuildStatus) async throws -> Bool = { _ in true }) async throws -> BuildStatus {
+        let deadline = Date().addingTimeInterval(seconds)
+        var seen = generation
         while Date() < deadline {
-            let state = try await status(since: generation)
-            if state.generation > generation { return state }
+            let state = try await status(since: seen)
+            guard state.generation != seen else { continue }
+            seen = state.generation
+            if try await matches(state) { return state }
         }
-        Issue.record("no rebuild within 15 s")
-        return try await status()
+        let last = try await status()
+        Issue.record("no build after generation \(generation) as expected within \(Int(seconds)) s; the latest: \(last)")
+        return last
     }
 }
