@@ -5,7 +5,7 @@ import Testing
 
 /// A build that crashes ends its own process, not the server: the last good
 /// site stays served, the crash is shown, and the next good build is served.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(3)))
 struct CrashedBuildTests {
     /// A builder that dies of a segmentation fault, as a stack overflow does, while
     /// `Content/static/crash.txt` exists, and otherwise runs the real one.

@@ -4,7 +4,7 @@ import Testing
 
 /// The preview answers only to its own names (no DNS rebinding) and never
 /// redirects off the site.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct HostAndRedirectTests {
     @Test func answersOnlyToItsOwnNames() async throws {
         let site = TestSite()

@@ -5,7 +5,7 @@ import Testing
 /// Requests over the limits are answered at once (414 for the request line,
 /// 431 for the header fields), in time linear in their size, and the server
 /// goes on answering others.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct RequestLimitsTests {
     private func timed(_ request: [UInt8], port: UInt16) async throws -> (HTTPProbe.Response, Double) {
         let start = Date()

@@ -4,7 +4,7 @@ import Testing
 
 /// Editors' and `sed -i`'s temporary files are not changes: only the file
 /// they become, when renamed into place, is.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct ScratchFileTests {
     @Test(arguments: [".first-meeting.md.swp", ".first-meeting.md.swx", "first-meeting.md~", "4913", ".#first-meeting.md",
                       "#first-meeting.md#", "sedAbC123", "sed0x9ZyQ", "first-meeting.md.tmp", "x.TMP", "first-meeting.md___jb_tmp___"])

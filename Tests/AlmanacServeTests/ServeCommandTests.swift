@@ -6,7 +6,7 @@ import Glibc
 
 /// `almanac serve` as a user runs it: the real binary, a free port, edits on
 /// disk, Ctrl-C (SIGINT) to stop.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct ServeCommandTests {
     @Test func servesRebuildsReportsErrorsAndStopsCleanlyOnCtrlC() async throws {
         let site = TestSite()

@@ -6,7 +6,7 @@ import Glibc
 
 /// The real `almanac serve` with clients that do not read, or send too much:
 /// files are streamed (memory stays flat), and Ctrl-C always stops it.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(3)))
 struct ServeUnderLoadTests {
     private static let bigSize = 30_000_000
 
