@@ -34,6 +34,9 @@ import Testing
         // `build --check` reports the same.
         let check = Almanac.checkOutput(Almanac.Options(root: root))
         #expect(check.diagnostics.filter(\.isError) == report.diagnostics.filter(\.isError))
+        // And so does `almanac check`, which writes nothing.
+        let validated = Almanac.check(Almanac.Options(root: root))
+        #expect(validated.diagnostics.filter(\.isError) == report.diagnostics.filter(\.isError))
     }
 
     /// An entry added after a build goes through the same check, not over the page it would replace.

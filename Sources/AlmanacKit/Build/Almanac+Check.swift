@@ -22,13 +22,18 @@ extension Almanac {
         return check
     }
 
-    /// The static files of `Content/static/` with their paths in the output, and an
-    /// error for every two inputs that would be written to one path (see `OutputClaims`).
-    static func staticFiles(_ files: [ContentFile], renderer: SiteRenderer, theme: Theme) -> (files: [(String, ContentFile)], diagnostics: [Diagnostic]) {
-        let claims = OutputClaims(pages: renderer.pages, site: renderer.site, assets: theme.assets, staticFiles: files)
-        let statics = files.compactMap { file -> (String, ContentFile)? in
+    /// What is wrong with the planned output, once every page is known: two inputs
+    /// on one path (see `OutputClaims`), and fragments and plain links that lead
+    /// nowhere (see `checkLinks`). Every build and `almanac check` run it.
+    static func outputProblems(_ renderer: SiteRenderer, theme: Theme, staticFiles: [ContentFile]) -> [Diagnostic] {
+        OutputClaims(pages: renderer.pages, site: renderer.site, assets: theme.assets, staticFiles: staticFiles).diagnostics
+            + checkLinks(renderer.site, pages: renderer.pages, theme: theme, staticFiles: staticFiles)
+    }
+
+    /// The static files of `Content/static/` with their paths in the output.
+    static func staticPaths(_ files: [ContentFile]) -> [(String, ContentFile)] {
+        files.compactMap { file -> (String, ContentFile)? in
             if case .staticFile(let path) = file.role { (path, file) } else { nil }
         }
-        return (statics, claims.diagnostics)
     }
 }

@@ -39,7 +39,9 @@ public enum Almanac {
         let (theme, themeDiagnostics) = Theme.load(root: options.root)
         report.diagnostics += themeDiagnostics
         if let site = loaded.site, let theme {
-            report.diagnostics += checkLinks(site, pages: Page.all(of: site), theme: theme, staticFiles: loaded.staticFiles)
+            // The pages a build would plan, search shards included, so that check finds what build finds.
+            let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs)
+            report.diagnostics += outputProblems(renderer, theme: theme, staticFiles: loaded.staticFiles)
         }
         report.diagnostics.sort()
         return report
@@ -91,13 +93,11 @@ public enum Almanac {
         let fingerprints = Fingerprints(site: site, theme: theme.fingerprint, config: loaded.configHash, hashes: loaded.hashes)
         let reuse = previous.map { Reuse(site: site, loaded: loaded, previous: $0, fingerprints: fingerprints) }
         let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs, reusing: reuse?.known ?? [:], previousIndex: reuse?.searchIndex)
-        let statics = staticFiles(loaded.staticFiles, renderer: renderer, theme: theme)
-        let links = checkLinks(site, pages: renderer.pages, theme: theme, staticFiles: loaded.staticFiles)
-        report.diagnostics = (report.diagnostics + statics.diagnostics + links).sorted()
+        report.diagnostics = (report.diagnostics + outputProblems(renderer, theme: theme, staticFiles: loaded.staticFiles)).sorted()
         guard report.succeeded else { return (report, nil) }
 
         let use: OutputSink.Use = if comparing { .comparison } else if let previous, let reuse { .inPlace(previous, reuse) } else { .newFolder }
-        let sink = OutputSink(use, renderer: renderer, theme: theme, statics: statics.files, inputs: listing.stamps)
+        let sink = OutputSink(use, renderer: renderer, theme: theme, statics: staticPaths(loaded.staticFiles), inputs: listing.stamps)
         let traces = TraceLog()
         let comparison: OutputComparison?
         do throws(OutputWriter.Failure) {
