@@ -30,7 +30,7 @@ import Testing
         #expect(stale.isEmpty, "differ from expected/: \(stale)")
     }
 
-    @Test(arguments: ["front-matter", "references", "missing-site-yml", "yaml", "site-yml", "templates", "hints", "links"])
+    @Test(arguments: ["front-matter", "references", "missing-site-yml", "yaml", "site-yml", "templates", "hints", "links", "links-and-other-errors"])
     func invalidSiteReportsEveryProblem(_ name: String) throws {
         let site = Fixtures.invalid(name)
         let scratch = TemporaryFolder()
@@ -50,7 +50,7 @@ import Testing
     }
 
     /// What a user sees: the same lines on standard error, a summary, exit status 1.
-    @Test(arguments: ["front-matter", "yaml", "templates", "links"])
+    @Test(arguments: ["front-matter", "yaml", "templates", "links", "links-and-other-errors"])
     func invalidSiteExitsWithStatusOne(_ name: String) throws {
         let site = Fixtures.invalid(name)
         let scratch = TemporaryFolder()
@@ -62,6 +62,19 @@ import Testing
         #expect(run.stderr.hasSuffix("Output/ left unchanged\n"))
         #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Stack dump"))
         #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    /// Broken fragments and plain links are found beside an unknown slug and a
+    /// file with errors, by `check` as by `build`, not once those are fixed.
+    @Test func linkProblemsAreReportedBesideEveryOtherProblem() throws {
+        let site = Fixtures.invalid("links-and-other-errors")
+        let checked = Almanac.check(Almanac.Options(root: site)).diagnostics.map(\.description)
+        let expected = try String(contentsOf: site.appending(path: "expected.txt"), encoding: .utf8)
+        #expect(checked.joined(separator: "\n") + "\n" == expected)
+        #expect(checked.contains { $0.contains("no actor 'armenia'") })
+        #expect(checked.contains { $0.contains("#histroy") })
+        #expect(checked.contains { $0.contains("#aftermath") })
+        #expect(!checked.contains { $0.contains("Content/pages/about.md") }, "a link to a page whose file has errors is not wrong")
     }
 
     @Test func draftsAreLeftOutUnlessAskedFor() throws {

@@ -4,6 +4,8 @@ extension Almanac {
     /// against the pages' ids and the files written (see `LinkCheck`).
     static func checkLinks(_ site: LinkedSite, pages: [Page], theme: Theme, staticFiles: [ContentFile]) -> [Diagnostic] {
         var files = Set(pages.map(\.path))
+        // An entry whose file has errors has its page once they are fixed: a link to it is not wrong.
+        files.formUnion(site.broken.keys.map(\.outputPath))
         files.formUnion(theme.assets.map(\.path))
         for file in staticFiles {
             if case .staticFile(let path) = file.role { files.insert(path) }

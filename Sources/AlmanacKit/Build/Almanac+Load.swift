@@ -3,7 +3,11 @@ import Foundation
 extension Almanac {
     /// A site read, parsed and linked, with everything that was wrong with it.
     public struct Loaded: Sendable {
+        /// The site, when nothing is wrong with it.
         public var site: LinkedSite?
+        /// The site as linked whatever is wrong with it (when `site.yml` could be
+        /// read): its links are still checked, so that every problem is reported at once.
+        var linked: LinkedSite?
         public var staticFiles: [ContentFile] = []
         public var diagnostics: [Diagnostic] = []
         /// Hashes of each entry's front matter and body text, and of `site.yml`.
@@ -81,10 +85,13 @@ extension Almanac {
         let (site, linkDiagnostics) = Linker.link(config: config ?? SiteConfig(title: ""), entries: entries, broken: broken,
                                                   markdown: consume markdown, reused: reused, reread: { entry in rereadBody(of: entry, root: options.root) },
                                                   includeDrafts: options.includeDrafts, jobs: options.jobs)
-        clock.finish(.link, site?.graph.backlinks.values.reduce(0) { $0 + $1.count } ?? 0, "link")
+        clock.finish(.link, site.graph.backlinks.values.reduce(0) { $0 + $1.count }, "link")
         loaded.diagnostics += linkDiagnostics
         loaded.diagnostics.sort()
-        if config != nil, !loaded.diagnostics.contains(where: \.isError) { loaded.site = site }
+        if config != nil {
+            loaded.linked = site
+            if !loaded.diagnostics.contains(where: \.isError) { loaded.site = site }
+        }
         return loaded
     }
 

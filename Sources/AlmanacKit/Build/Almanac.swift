@@ -38,7 +38,7 @@ public enum Almanac {
         var report = Report(diagnostics: loaded.diagnostics)
         let (theme, themeDiagnostics) = Theme.load(root: options.root)
         report.diagnostics += themeDiagnostics
-        if let site = loaded.site, let theme {
+        if let site = loaded.linked, let theme {
             // The pages a build would plan, search shards included, so that check finds what build finds.
             let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs)
             report.diagnostics += outputProblems(renderer, theme: theme, staticFiles: loaded.staticFiles)
@@ -89,7 +89,13 @@ public enum Almanac {
 
         let loaded = parseAndLink(listing, options: options, records: previous?.records ?? [:], clock: &clock)
         report.diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
-        guard let site = loaded.site, let theme, report.succeeded else { return (report, nil) }
+        guard let linked = loaded.linked, let theme else { return (report, nil) }
+        guard let site = loaded.site, report.succeeded else {
+            // Not rendered, but its links are checked, so that every problem is reported at once.
+            let renderer = SiteRenderer(site: linked, theme: theme, jobs: options.jobs)
+            report.diagnostics = (report.diagnostics + outputProblems(renderer, theme: theme, staticFiles: loaded.staticFiles)).sorted()
+            return (report, nil)
+        }
         let fingerprints = Fingerprints(site: site, theme: theme.fingerprint, config: loaded.configHash, hashes: loaded.hashes)
         let reuse = previous.map { Reuse(site: site, loaded: loaded, previous: $0, fingerprints: fingerprints) }
         let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs, reusing: reuse?.known ?? [:], previousIndex: reuse?.searchIndex)

@@ -5,9 +5,10 @@
 enum LinkCheck {
     /// `files`: every path the build writes inside the output folder.
     static func problems(in site: LinkedSite, files: Set<String>) -> [Diagnostic] {
-        let pages = Dictionary(site.entries.keys.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        let entries = site.entries.merging(site.broken, uniquingKeysWith: { first, _ in first })
+        let pages = Dictionary(entries.keys.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [Diagnostic] = []
-        for (id, entry) in site.entries {
+        for (id, entry) in entries {
             guard let facts = site.facts(id) else { continue }
             for link in facts.links {
                 guard let problem = problem(with: link.target, site: site, pages: pages, files: files) else { continue }
@@ -41,7 +42,7 @@ enum LinkCheck {
 
     /// Why the page of `page` has no element with `id`, or nil when it has one.
     private static func problem(withID id: String, on page: EntryID, site: LinkedSite) -> String? {
-        // An entry whose file had errors has no facts: its own problems are reported.
+        // An entry whose body could not be read has no facts: its own problems are reported.
         guard let facts = site.facts(page) else { return nil }
         let ids = ThemeAnchors.always(on: page.kind) + facts.headingIDs
         if ids.contains(id) { return nil }

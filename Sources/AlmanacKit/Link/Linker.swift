@@ -1,9 +1,13 @@
-/// A site whose references are all resolved: every body rendered to HTML with
-/// its cross-references turned into relative links, and the entry graph built.
+/// A site linked: every body rendered to HTML with its cross-references turned
+/// into relative links, and the entry graph built. Only a site without errors is
+/// rendered; one with errors is still checked (see `Almanac.Loaded.linked`).
 public struct LinkedSite: Sendable {
     public let config: SiteConfig
     /// Every entry of the build (drafts only with `--drafts`), by id.
     public let entries: [EntryID: Entry]
+    /// What could be read of entries whose files had errors: they have pages
+    /// once fixed, and their bodies' links are checked too.
+    let broken: [EntryID: Entry]
     /// Entries of each kind in display order: events and polls by date, the rest by title.
     public let ordered: [EntryKind: [EntryID]]
     /// Events and polls in timeline order.
@@ -12,7 +16,7 @@ public struct LinkedSite: Sendable {
     public let eventIndex: [EntryID: Int]
     /// Each body linked in this build as HTML, cross-references resolved (see `body(_:)` for all).
     let bodies: [EntryID: String]
-    /// What this build found in the bodies it linked, and what an earlier one found in those it reused.
+    /// What this build found in the bodies it linked (broken entries' too), and what an earlier one found in those it reused.
     let linkedFacts: [EntryID: Linker.BodyFacts]
     let reusedFacts: [EntryID: Linker.BodyFacts]
     public let graph: EntryGraph
@@ -73,7 +77,7 @@ public enum Linker {
     /// the peak of a build's memory. Pass it with `consume`, or a copy holds on.
     public static func link(config: SiteConfig, entries allEntries: [Entry], broken: [Entry] = [], markdown: consuming [EntryID: String],
                             reused: [EntryID: BodyFacts] = [:], reread: @escaping @Sendable (Entry) -> String? = { _ in nil },
-                            includeDrafts: Bool, jobs: Int) -> (LinkedSite?, [Diagnostic]) {
+                            includeDrafts: Bool, jobs: Int) -> (LinkedSite, [Diagnostic]) {
         let brokenIDs = Set(broken.map(\.id))
         let entries = allEntries.filter { includeDrafts || !$0.draft }
         let byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -124,11 +128,10 @@ public enum Linker {
         for (entry, result) in zip(all, linked) {
             edges += result.edges
             diagnostics += result.diagnostics
-            if let body = result.body, !brokenIDs.contains(entry.id) {
-                reusedFacts[entry.id] = nil
-                bodies[entry.id] = body.html
-                linkedFacts[entry.id] = body.facts
-            }
+            guard let body = result.body else { continue }
+            reusedFacts[entry.id] = nil
+            linkedFacts[entry.id] = body.facts
+            if !brokenIDs.contains(entry.id) { bodies[entry.id] = body.html }
         }
 
         let ordered = order(entries)
@@ -141,9 +144,9 @@ public enum Linker {
         for id in ordered[.source] ?? [] where graph.incoming(id).isEmpty {
             diagnostics.append(.warning(byID[id]!.path, nil, "source '\(id.slug)' is not cited or mentioned by any entry"))
         }
-        guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
         let eventIndex = Dictionary(uniqueKeysWithValues: (ordered[.event] ?? []).enumerated().map { ($1, $0) })
-        let site = LinkedSite(config: config, entries: byID, ordered: ordered, timeline: timeline, eventIndex: eventIndex, bodies: bodies,
+        let brokenByID = Dictionary(broken.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let site = LinkedSite(config: config, entries: byID, broken: brokenByID, ordered: ordered, timeline: timeline, eventIndex: eventIndex, bodies: bodies,
                               linkedFacts: linkedFacts, reusedFacts: reusedFacts, graph: graph, resolver: resolver, markdown: reread)
         return (site, diagnostics)
     }
