@@ -20,12 +20,6 @@ import Testing
         #expect((try? PartialDate.parse("1900-02-29").get()) == nil)
     }
 
-    @Test func displaysAtItsPrecision() throws {
-        #expect(try PartialDate.parse("2022").get().display == "2022")
-        #expect(try PartialDate.parse("2022-03").get().display == "March 2022")
-        #expect(try PartialDate.parse("2022-03-06").get().display == "6 March 2022")
-    }
-
     @Test func ordersByEarliestDayThenPrecision() throws {
         let dates = try ["2022", "2022-01", "2021-12-31", "2022-01-01", "2022-01-02"].map { try PartialDate.parse($0).get() }
         #expect(dates.sorted().map(\.description) == ["2021-12-31", "2022-01-01", "2022-01", "2022", "2022-01-02"])
@@ -43,14 +37,4 @@ import Testing
         }
     }
 
-    @Test func spansReadNaturally() throws {
-        func span(_ a: String, _ b: String?, circa: Bool = false) throws -> String {
-            DateText.span(try PartialDate.parse(a).get(), try b.map { try PartialDate.parse($0).get() }, circa: circa)
-        }
-        #expect(try span("2022-03-06", "2022-03-08") == "6–8 March 2022")
-        #expect(try span("2022-03-06", "2022-04-02") == "6 March – 2 April 2022")
-        #expect(try span("2022-03", "2022-05") == "March – May 2022")
-        #expect(try span("2021-12", "2022-01-15") == "December 2021 – 15 January 2022")
-        #expect(try span("2022-03", nil, circa: true) == "c. March 2022")
-    }
 }

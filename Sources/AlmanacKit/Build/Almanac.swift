@@ -40,7 +40,9 @@ public enum Almanac {
         report.diagnostics += themeDiagnostics
         if let site = loaded.linked, let theme {
             // The pages a build would plan, search shards included, so that check finds what build finds.
-            let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs)
+            let (interface, interfaceDiagnostics) = Interface.load(language: site.config.language, own: theme.strings)
+            report.diagnostics += interfaceDiagnostics
+            let renderer = SiteRenderer(site: site, theme: theme, interface: interface, jobs: options.jobs)
             report.diagnostics += outputProblems(renderer, theme: theme, staticFiles: loaded.staticFiles)
         }
         report.diagnostics.sort()
@@ -90,15 +92,17 @@ public enum Almanac {
         let loaded = parseAndLink(listing, options: options, records: previous?.records ?? [:], clock: &clock)
         report.diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
         guard let linked = loaded.linked, let theme else { return (report, nil) }
+        let (interface, interfaceDiagnostics) = Interface.load(language: linked.config.language, own: theme.strings)
+        report.diagnostics = (report.diagnostics + interfaceDiagnostics).sorted()
         guard let site = loaded.site, report.succeeded else {
             // Not rendered, but its links are checked, so that every problem is reported at once.
-            let renderer = SiteRenderer(site: linked, theme: theme, jobs: options.jobs)
+            let renderer = SiteRenderer(site: linked, theme: theme, interface: interface, jobs: options.jobs)
             report.diagnostics = (report.diagnostics + outputProblems(renderer, theme: theme, staticFiles: loaded.staticFiles)).sorted()
             return (report, nil)
         }
-        let fingerprints = Fingerprints(site: site, theme: theme.fingerprint, config: loaded.configHash, hashes: loaded.hashes)
+        let fingerprints = Fingerprints(site: site, theme: theme.fingerprint, config: loaded.configHash, interface: interface.fingerprint, hashes: loaded.hashes)
         let reuse = previous.map { Reuse(site: site, loaded: loaded, previous: $0, fingerprints: fingerprints) }
-        let renderer = SiteRenderer(site: site, theme: theme, jobs: options.jobs, reusing: reuse?.known ?? [:], previousIndex: reuse?.searchIndex)
+        let renderer = SiteRenderer(site: site, theme: theme, interface: interface, jobs: options.jobs, reusing: reuse?.known ?? [:], previousIndex: reuse?.searchIndex)
         report.diagnostics = (report.diagnostics + outputProblems(renderer, theme: theme, staticFiles: loaded.staticFiles)).sorted()
         guard report.succeeded else { return (report, nil) }
 

@@ -6,6 +6,7 @@ struct Fingerprints {
     let site: LinkedSite
     let theme: UInt64
     let config: UInt64
+    let interface: UInt64
     /// The hashes of each entry's front matter and body text.
     let hashes: [EntryID: ContentHashes]
 
@@ -14,6 +15,7 @@ struct Fingerprints {
         switch key {
         case .config: return config
         case .theme: return theme
+        case .interface: return interface
         case .entry(let id):
             guard site.entries[id] != nil, let hashes = hashes[id] else { return 0 }
             return hashes.frontMatter

@@ -27,6 +27,8 @@ struct Reuse {
         changed = zip(current, values).map { $0 != $1 }
         traces = Dictionary(previous.traces.pages.map { ($0.path, $0.reads) }, uniquingKeysWith: { first, _ in first })
         themeChanged = keys.firstIndex(of: .theme).map { values[$0] != fingerprints.theme } ?? true
+        // Items and search rows show dates in the interface's language.
+        let interfaceChanged = keys.firstIndex(of: .interface).map { values[$0] != fingerprints.interface } ?? true
 
         var known: [EntryID: SiteRenderer.Reusable] = [:]
         known.reserveCapacity(site.entries.count)
@@ -34,6 +36,10 @@ struct Reuse {
         var before: [EntryID: (document: SearchIndex.Document, words: String)]? = previous.traces.numbering == fingerprints.numbering ? [:] : nil
         for (id, entry) in site.entries {
             guard let record = previous.records[entry.path], let hashes = loaded.hashes[id] else {
+                before = nil
+                continue
+            }
+            if interfaceChanged {
                 before = nil
                 continue
             }

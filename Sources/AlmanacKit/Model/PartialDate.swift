@@ -68,18 +68,6 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return text
     }
 
-    /// For readers, at its precision: `2022`, `March 2022`, `6 March 2022`.
-    /// Fixed English names: the output never depends on the machine's locale.
-    public var display: String {
-        guard let month else { return String(year) }
-        let name = PartialDate.monthNames[month - 1]
-        guard let day else { return "\(name) \(year)" }
-        return "\(day) \(name) \(year)"
-    }
-
-    /// The month's name, for timeline headings.
-    var monthName: String? { month.map { PartialDate.monthNames[$0 - 1] } }
-
     /// One number in the same order as `<`: earliest day, then precision.
     var sortKey: Int { (((year * 16 + (month ?? 1)) * 32 + (day ?? 1)) * 4) + precision.rawValue }
 

@@ -19,11 +19,12 @@ struct ContextBuilder {
     /// Threads for the items of long lists.
     var jobs = 1
 
-    /// The header's name for the index of each kind.
-    static let sectionTitle: [EntryKind: String] = [.actor: "Actors", .poll: "Polls", .source: "Sources"]
+    /// The interface string that names the index of each kind in the header.
+    static let sectionKey: [EntryKind: String] = [.actor: "nav_actors", .poll: "nav_polls", .source: "nav_sources"]
 
-    /// The keys every page has: `site`, `page`, `header`. `crumbs`: the
-    /// breadcrumbs' titles and paths (from the top of the output).
+    /// The keys every page has: `site`, `page`, `header`, `t` (the interface
+    /// strings). `section`: the key of the header's section the page is in.
+    /// `crumbs`: the breadcrumbs' titles and paths (from the top of the output).
     func base(_ page: Page, title: String, description: String?, section: String?,
               crumbs: [(title: String, path: String)] = []) -> TemplateContext {
         let config = site.config
@@ -45,7 +46,7 @@ struct ContextBuilder {
             if text.hasSuffix("\n") { text.removeLast() }
             return text
         }
-        return ["site": siteContext, "page": pageContext, "header": header]
+        return ["site": siteContext, "page": pageContext, "header": header, "t": InterfaceText(interface: site.strings)]
     }
 
     private func siteContext(root: String) -> TemplateContext {
@@ -56,6 +57,7 @@ struct ContextBuilder {
         if let base = config.baseURL {
             context["base_url"] = base
             context["feed"] = root + Page.feed.path
+            context["feed_title"] = site.strings.format("feed_link_title", ["site": config.title])
         }
         return context
     }
@@ -63,14 +65,15 @@ struct ContextBuilder {
     /// What `partials/header` sees: `site`, `page.root`, `nav` and `breadcrumbs`.
     private func headerContext(root: String, section: String?, crumbs: [(title: String, path: String)], site: TemplateContext) -> TemplateContext {
         let sections: [(String, String)] = [
-            ("Timeline", Page.timeline.path), ("Actors", Page.index(.actor).path), ("Polls", Page.index(.poll).path),
-            ("Sources", Page.index(.source).path), ("Search", Page.search.path),
+            ("nav_timeline", Page.timeline.path), ("nav_actors", Page.index(.actor).path), ("nav_polls", Page.index(.poll).path),
+            ("nav_sources", Page.index(.source).path), ("nav_search", Page.search.path),
         ]
-        let nav = sections.map { name, path -> TemplateContext in
-            ["title": name, "url": root + path, "current": name == section]
+        let strings = self.site.strings
+        let nav = sections.map { key, path -> TemplateContext in
+            ["title": strings[key], "url": root + path, "current": key == section]
         }
         let items = crumbs.map { crumb -> TemplateContext in ["title": crumb.title, "url": root + crumb.path] }
-        return ["site": site, "page": ["root": root] as TemplateContext, "nav": nav,
+        return ["site": site, "page": ["root": root] as TemplateContext, "nav": nav, "t": InterfaceText(interface: strings),
                 "breadcrumbs": items.isEmpty ? absent : ["items": items] as TemplateContext]
     }
 
@@ -94,7 +97,7 @@ struct ContextBuilder {
         ]
         if let date = entry.date {
             let circa: Bool = if case .event(let event) = entry.details { event.circa } else { false }
-            item["date"] = DateText.span(date, entry.end, circa: circa)
+            item["date"] = DateText.span(date, entry.end, circa: circa, site.strings)
             item["datetime"] = date.description
         }
         if case .actor(let actor) = entry.details {

@@ -3,7 +3,8 @@ extension ContextBuilder {
     func entryPage(_ id: EntryID) -> TemplateContext {
         let entry = site[id]
         let page = Page.entry(id)
-        let section = id.kind == .event ? "Timeline" : ContextBuilder.sectionTitle[id.kind]
+        let section = id.kind == .event ? "nav_timeline" : ContextBuilder.sectionKey[id.kind]
+        let strings = site.strings
         var context = base(page, title: entry.title, description: entry.summary, section: section, crumbs: breadcrumbs(for: id))
         var entryContext: TemplateContext = [
             "title": entry.title, "kind": id.kind.noun, "slug": id.slug,
@@ -16,7 +17,7 @@ extension ContextBuilder {
 
         switch entry.details {
         case .actor(let actor):
-            var details: TemplateContext = ["kind": actor.kind.rawValue]
+            var details: TemplateContext = ["kind": strings["actor_kind_" + actor.kind.rawValue]]
             if let role = actor.role { details["role"] = role }
             if let country = actor.country { details["country"] = country }
             context["actor"] = details
@@ -26,16 +27,16 @@ extension ContextBuilder {
             let dated = Set(site.incoming(id, .participant) + site.incoming(id, .pollster) + site.incoming(id, .subject))
             let ordered = Linker.timelineOrdered(dated.map { site[$0] })
             context["timeline"] = ordered.isEmpty ? nil : TimelineOverview(site: site, ids: ordered)
-                .context(from: page, id: "actor-timeline", caption: "This actor's events and polls")
+                .context(from: page, id: "actor-timeline", caption: strings["overview_caption_actor"])
         case .event(let event):
             var details: TemplateContext = [
-                "date": DateText.span(event.date, event.end, circa: event.circa),
+                "date": DateText.span(event.date, event.end, circa: event.circa, strings),
                 "datetime": event.date.description,
             ]
             if event.circa { details["circa"] = true }
             if !event.places.isEmpty {
                 details["places"] = event.places
-                details["places_label"] = event.places.count == 1 ? "Place" : "Places"
+                details["places_label"] = strings[event.places.count == 1 ? "fact_place" : "fact_places"]
                 details["places_text"] = event.places.joined(separator: ", ")
             }
             context["event"] = details
@@ -45,14 +46,14 @@ extension ContextBuilder {
             context["previous"] = previous.map { item($0, from: page) } ?? absent
             context["next"] = next.map { item($0, from: page) } ?? absent
         case .poll(let poll):
-            context["poll"] = pollDetails(poll, page: page)
+            context["poll"] = pollDetails(poll, title: entry.title, page: page)
             context["actors"] = list(poll.actors.map { EntryID(.actor, $0) }, from: page)
             context["sources"] = list(poll.sources.map { EntryID(.source, $0) }, from: page)
         case .source(let source):
             var details: TemplateContext = ["publication": source.publication]
             if !source.authors.isEmpty { details["authors"] = source.authors.joined(separator: ", ") }
             if let published = source.published {
-                details["published"] = published.display
+                details["published"] = DateText.date(published, strings)
                 details["datetime"] = published.description
             }
             if let url = source.url { details["url"] = url }
@@ -66,21 +67,25 @@ extension ContextBuilder {
 
     /// Home, then the index the entry is listed in.
     private func breadcrumbs(for id: EntryID) -> [(title: String, path: String)] {
-        switch id.kind {
-        case .event: [("Home", Page.home.path), ("Timeline", Page.timeline.path)]
-        case .actor, .poll, .source: [("Home", Page.home.path), (ContextBuilder.sectionTitle[id.kind]!, Page.index(id.kind).path)]
-        default: [("Home", Page.home.path)]
+        let strings = site.strings
+        let home = (strings["nav_home"], Page.home.path)
+        return switch id.kind {
+        case .event: [home, (strings["nav_timeline"], Page.timeline.path)]
+        case .actor, .poll, .source: [home, (strings[ContextBuilder.sectionKey[id.kind]!], Page.index(id.kind).path)]
+        default: [home]
         }
     }
 
-    func pollDetails(_ poll: Entry.Poll, page: Page) -> TemplateContext {
+    func pollDetails(_ poll: Entry.Poll, title: String, page: Page) -> TemplateContext {
         var details: TemplateContext = [
-            "date": DateText.span(poll.date, poll.end),
+            "date": DateText.span(poll.date, poll.end, site.strings),
             "datetime": poll.date.description,
             "pollster": item(EntryID(.actor, poll.pollster), from: page),
             "results": poll.results.map { ["answer": $0.answer, "percent": formatPercent($0.percent)] },
             "chart": PollChart(results: poll.results).context,
         ]
+        details["caption"] = site.strings.format("results_caption", ["title": title])
+        details["chart_title"] = site.strings.format("results_chart_title", ["title": title])
         if let method = poll.method { details["method"] = method }
         if let size = poll.sampleSize { details["sample_size"] = String(size) }
         if let population = poll.population { details["population"] = population }

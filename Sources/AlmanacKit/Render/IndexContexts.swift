@@ -3,9 +3,10 @@ extension ContextBuilder {
     func homePage() -> TemplateContext {
         var context = base(.home, title: title(of: .home), description: site.entry(.home)?.summary, section: nil)
         context["body"] = site.body(.home)
+        let strings = site.strings
         context["counts"] = [(EntryKind.event, Page.timeline), (.actor, .index(.actor)), (.poll, .index(.poll)), (.source, .index(.source))].map { kind, page in
             let count = site.ordered(kind).count
-            return ["label": Plural.noun(count, kind.noun), "count": count, "url": page.path] as [String: Any]
+            return ["label": strings.noun("count_" + kind.folder, count: count), "count": count, "url": page.path] as [String: Any]
         }
         context["pages"] = list(site.ordered(.page), from: .home)
         return context
@@ -14,7 +15,8 @@ extension ContextBuilder {
     /// Every event and poll by year and month. Within a year, entries dated only
     /// to the year come first, under their own heading.
     func timelinePage() -> TemplateContext {
-        var context = base(.timeline, title: "Timeline", description: "Every event and poll in date order.", section: "Timeline")
+        let strings = site.strings
+        var context = base(.timeline, title: strings["nav_timeline"], description: strings["timeline_description"], section: "nav_timeline")
         var years: [TemplateContext] = []
         var currentYear: Int?
         var groups: [TemplateContext] = []
@@ -23,7 +25,8 @@ extension ContextBuilder {
 
         func closeGroup() {
             guard let (year, month) = groupKey else { return }
-            let label = month.map { "\(PartialDate.monthNames[$0 - 1]) \(year)" } ?? "\(year), month not known"
+            let label = month.map { DateText.date(PartialDate(year: year, month: $0), strings) }
+                ?? strings.format("timeline_month_not_known", ["year": String(year)])
             let anchor = month.map { "y\(year)-\(zeroPadded($0, width: 2))" } ?? "y\(year)"
             groups.append(["label": label, "anchor": anchor, "html": itemsHTML(groupItems, from: .timeline)])
             groupItems = []
@@ -56,20 +59,23 @@ extension ContextBuilder {
         }
         closeYear()
         context["years"] = years
-        context["overview"] = TimelineOverview(site: site).context(from: .timeline, id: "overview", caption: "Every event and poll")
+        context["overview"] = TimelineOverview(site: site).context(from: .timeline, id: "overview", caption: strings["overview_caption_site"])
         return context
     }
 
     func indexPage(_ kind: EntryKind) -> TemplateContext {
         let page = Page.index(kind)
-        let title = ContextBuilder.sectionTitle[kind]!
-        var context = base(page, title: title, description: nil, section: title)
+        let strings = site.strings
+        let section = ContextBuilder.sectionKey[kind]!
+        var context = base(page, title: strings[section], description: nil, section: section)
         let ids = site.ordered(kind)
         switch kind {
         case .actor:
             context["groups"] = Entry.Actor.Kind.allCases.compactMap { actorKind -> TemplateContext? in
                 let members = ids.filter { if case .actor(let a) = site[$0].details { a.kind == actorKind } else { false } }
-                return members.isEmpty ? nil : ["label": ActorKindLabel.plural[actorKind]!, "html": itemsHTML(members, from: page)]
+                // The anchor stays the same in every language: links to a group survive a translation.
+                return members.isEmpty ? nil : ["label": strings["actor_group_" + actorKind.rawValue], "anchor": ActorKindLabel.plural[actorKind]!,
+                                                "html": itemsHTML(members, from: page)]
             }
         case .poll:
             // Polls that asked the same question stand together, the groups in order of their first poll.
@@ -116,14 +122,35 @@ extension ContextBuilder {
     }
 
     func searchPage() -> TemplateContext {
-        base(.search, title: "Search", description: "Search every actor, event, poll and source.", section: "Search")
+        let strings = site.strings
+        var context = base(.search, title: strings["search_title"], description: strings["search_description"], section: "nav_search")
+        context["noscript"] = linkedText(strings, "search_noscript", ["timeline": ("search_noscript_timeline", Page.timeline.path),
+                                                                     "actors": ("search_noscript_actors", Page.index(.actor).path)], root: "")
+        context["script_strings"] = SearchMessages.json(strings)
+        return context
     }
 
     func notFoundPage() -> TemplateContext {
-        base(.notFound, title: "Page not found", description: nil, section: nil)
+        let strings = site.strings
+        var context = base(.notFound, title: strings["not_found_title"], description: nil, section: nil)
+        let root = (context["page"] as? TemplateContext)?["root"] as? String ?? ""
+        context["text"] = linkedText(strings, "not_found_text", ["timeline": ("not_found_timeline", Page.timeline.path),
+                                                                "actors": ("not_found_actors", Page.index(.actor).path),
+                                                                "search": ("not_found_search", Page.search.path)], root: root)
+        return context
+    }
+
+    /// The text of `key` as HTML, escaped, with each `{name}` a link: its words
+    /// are the string `links[name].key`, its address `root` + `links[name].path`.
+    private func linkedText(_ strings: Interface, _ key: String, _ links: [String: (key: String, path: String)], root: String) -> String {
+        let values = links.mapValues { link in
+            ("<a href=\"\(escapeHTML(root + link.path))\">\(escapeHTML(strings[link.key]))</a>")
+        }
+        return Interface.fill(escapeHTML(strings[key]), values)
     }
 }
 
+/// The English names of the actors' groups: the anchors of the actors' index.
 enum ActorKindLabel {
     static let plural: [Entry.Actor.Kind: String] = [
         .person: "People", .organization: "Organizations", .state: "States", .media: "Media", .group: "Groups",

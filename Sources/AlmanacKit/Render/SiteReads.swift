@@ -20,6 +20,8 @@ enum ReadKey: Hashable, Sendable {
     case order(EntryKind)
     /// The search index: every referenceable entry's front matter and words.
     case searchIndex
+    /// The interface strings: the language and its table, with the site's own strings.
+    case interface
 }
 
 /// A key is kept as one short string (`e actor/slug`): a site's pages read
@@ -38,6 +40,7 @@ extension ReadKey: Codable {
         case "c": self = .config
         case "t": self = .theme
         case "s": self = .searchIndex
+        case "l": self = .interface
         case "e": self = .entry(try id())
         case "b": self = .body(try id())
         case "i": self = .incoming(try id())
@@ -55,6 +58,7 @@ extension ReadKey: Codable {
         case .config: try container.encode("c")
         case .theme: try container.encode("t")
         case .searchIndex: try container.encode("s")
+        case .interface: try container.encode("l")
         case .entry(let id): try container.encode("e \(id.kind.rawValue)/\(id.slug)")
         case .body(let id): try container.encode("b \(id.kind.rawValue)/\(id.slug)")
         case .incoming(let id): try container.encode("i \(id.kind.rawValue)/\(id.slug)")
@@ -68,14 +72,16 @@ extension ReadKey: Codable {
 /// Reads may come from several threads (long lists render their items on every core).
 final class SiteReads: @unchecked Sendable {
     let site: LinkedSite
+    private let interface: Interface
     /// Without a cache, nothing needs the reads.
     private let recording: Bool
     private let lock = NSLock()
     // Every page goes through the theme's templates.
     private var recorded: Set<ReadKey> = [.theme]
 
-    init(_ site: LinkedSite, recording: Bool = true) {
+    init(_ site: LinkedSite, interface: Interface = .english, recording: Bool = true) {
         self.site = site
+        self.interface = interface
         self.recording = recording
     }
 
@@ -84,6 +90,12 @@ final class SiteReads: @unchecked Sendable {
     func record(_ key: ReadKey) {
         guard recording else { return }
         lock.withLock { _ = recorded.insert(key) }
+    }
+
+    /// The words of the interface (`t` in templates, dates, counts).
+    var strings: Interface {
+        record(.interface)
+        return interface
     }
 
     var config: SiteConfig {

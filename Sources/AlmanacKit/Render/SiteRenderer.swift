@@ -4,6 +4,7 @@ import Foundation
 public struct SiteRenderer: Sendable {
     public let site: LinkedSite
     public let theme: Theme
+    public let interface: Interface
     public let pages: [Page]
     private let cache: RenderCache
     private let jobs: Int
@@ -18,17 +19,23 @@ public struct SiteRenderer: Sendable {
         let search: SearchIndex.Document
     }
 
+    /// In the site's language (`Interface.load`'s diagnostics are the build's to report).
     public init(site: LinkedSite, theme: Theme, jobs: Int = 1) {
-        self.init(site: site, theme: theme, jobs: jobs, reusing: [:])
+        self.init(site: site, theme: theme, interface: Interface.load(language: site.config.language, own: theme.strings).0, jobs: jobs, reusing: [:])
+    }
+
+    public init(site: LinkedSite, theme: Theme, interface: Interface, jobs: Int = 1) {
+        self.init(site: site, theme: theme, interface: interface, jobs: jobs, reusing: [:])
     }
 
     /// `known`: what earlier builds made of entries unchanged since; `previousIndex`: see `SearchIndex.Previous`.
-    init(site: LinkedSite, theme: Theme, jobs: Int, reusing known: [EntryID: Reusable], previousIndex: SearchIndex.Previous? = nil) {
+    init(site: LinkedSite, theme: Theme, interface: Interface, jobs: Int, reusing known: [EntryID: Reusable], previousIndex: SearchIndex.Previous? = nil) {
         self.site = site
         self.theme = theme
+        self.interface = interface
         self.jobs = jobs
         self.cache = RenderCache(known: { known[$0]?.item })
-        self.searchIndex = SearchIndex(site: site, known: { known[$0]?.search }, previous: previousIndex, jobs: jobs)
+        self.searchIndex = SearchIndex(site: site, interface: interface, known: { known[$0]?.search }, previous: previousIndex, jobs: jobs)
         self.pages = Page.all(of: site, searchShards: searchIndex.shards.map(\.key))
     }
 
@@ -42,7 +49,7 @@ public struct SiteRenderer: Sendable {
     /// The page's bytes, and with `recordingReads` what it read of the site to make
     /// them (its trace in the build cache).
     func render(_ page: Page, recordingReads: Bool) -> (data: Data, reads: Set<ReadKey>) {
-        let reads = SiteReads(site, recording: recordingReads)
+        let reads = SiteReads(site, interface: interface, recording: recordingReads)
         let contexts = ContextBuilder(site: reads, theme: theme, cache: cache, jobs: jobs)
         let text: String
         switch page {
@@ -55,7 +62,7 @@ public struct SiteRenderer: Sendable {
         case .searchIndex, .searchShard:
             // Made of every entry: one key for all of it.
             let text = page == .searchIndex ? searchIndex.script : searchIndex.shardScript(page.path) ?? ""
-            return (Data(AllowedText.valid(text).utf8), [.searchIndex])
+            return (Data(AllowedText.valid(text).utf8), [.searchIndex, .interface])
         case .feed: text = theme.render("feed", contexts.feed(baseURL: site.config.baseURL!))
         case .outputMarker: text = OutputMarker.text
         case .sitemap: text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages))

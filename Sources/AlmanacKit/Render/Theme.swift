@@ -17,6 +17,8 @@ public struct Theme: Sendable {
     }
     /// A hash of every file of the theme: what a page reads of it (`ReadKey.theme`).
     let fingerprint: UInt64
+    /// The site's own interface strings, `Templates/i18n/LANGUAGE.yml`, by language (see `Interface.load`).
+    let strings: [String: StringTable]
 
     /// A site's own stylesheet, linked after the theme's (`assets/style.css`) when
     /// the site has one: it adjusts the look without replacing the whole stylesheet.
@@ -48,11 +50,26 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var templates: [String: TemplateGraph.Template] = [:]
         var assets: [Asset] = []
+        var strings: [String: StringTable] = [:]
         var fingerprint = StableHasher()
         for path in files.keys.sorted(by: { $0.precedesInUTF8($1) }) {
             let (origin, data) = files[path]!
             fingerprint.combine(path)
             data.withUnsafeBytes { fingerprint.combine($0) }
+            if path.hasPrefix(DefaultStrings.folder) {
+                // Interface strings: the built-in ones are read from the binary; a site's own file adds to them.
+                guard let language = DefaultStrings.language(of: path) else {
+                    diagnostics.append(.error(origin, nil, "not an interface strings file: Templates/i18n/ holds LANGUAGE.yml files only (en.yml, ru.yml...)"))
+                    continue
+                }
+                guard defaults[path]?.data != data else { continue }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    diagnostics.append(.error(origin, nil, "is not valid UTF-8"))
+                    continue
+                }
+                if let table = StringTable.parse(text, origin: origin, diagnostics: &diagnostics) { strings[language] = table }
+                continue
+            }
             guard path.hasSuffix(".mustache") else {
                 assets.append(Asset(path: path, data: data, origin: origin))
                 continue
@@ -100,7 +117,7 @@ public struct Theme: Sendable {
             diagnostics.append(.error("Templates/\(name).mustache", nil, "missing: the theme has no template '\(name)'"))
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
-        return (Theme(library: library, assets: assets, fingerprint: fingerprint.value), diagnostics)
+        return (Theme(library: library, assets: assets, fingerprint: fingerprint.value, strings: strings), diagnostics)
     }
 
     private static func collect(_ folder: URL, prefix: String, into files: inout [String: (origin: String, data: Data)], diagnostics: inout [Diagnostic]) {

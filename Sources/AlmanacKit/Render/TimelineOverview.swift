@@ -14,8 +14,8 @@
 /// Context keys (template variables): `id`, `caption`, `summary` ("68 events
 /// and 2 polls from 2014 to 2023"), `detailed` (false: month bars), `key`
 /// [`event`, `poll`, `vague`] (which kinds of mark are drawn), `width`, `height`,
-/// `months` [`label`, `x`], `rows` [`label`, `gap`, `label_x`, `label_y`, `line_y`],
-/// `marks` [`url`, `title`, `date`, `class`, `bars` [`x`, `y`, `width`, `height`]].
+/// `months` [`label`, `x`], `rows` [`label`, `gap`, `text` (the label, or "1899–2013: no entries"), `label_x`, `label_y`, `line_y`],
+/// `marks` [`url`, `title`, `date`, `label` (both: "title (date)"), `class`, `bars` [`x`, `y`, `width`, `height`]].
 struct TimelineOverview {
     let site: SiteReads
     /// The entries to draw, in timeline order.
@@ -92,14 +92,18 @@ struct TimelineOverview {
         } : monthMarks
         let classes = Set(marks.map { $0["class"] as! String })
         let plot = TimelineOverview.width - TimelineOverview.left - TimelineOverview.right
-        let months = PartialDate.monthNames.enumerated().map { index, name -> TemplateContext in
-            ["label": String(name.prefix(3)), "x": fixed(TimelineOverview.left + plot * (Double(index) + 0.5) / 12)]
+        let strings = site.strings
+        let months = strings.list("months_short").enumerated().map { index, name -> TemplateContext in
+            ["label": name, "x": fixed(TimelineOverview.left + plot * (Double(index) + 0.5) / 12)]
         }
         let events = ids.filter { $0.kind == .event }.count, polls = ids.count - events
         var tally: [String] = []
-        if events > 0 { tally.append(Plural.counted(events, "event")) }
-        if polls > 0 { tally.append(Plural.counted(polls, "poll")) }
-        let range = firstYear == lastYear ? "in \(firstYear)" : "from \(firstYear) to \(lastYear)"
+        if events > 0 { tally.append(strings.number(events, "overview_events")) }
+        if polls > 0 { tally.append(strings.number(polls, "overview_polls")) }
+        let both = tally.count == 2 ? strings.format("overview_and", ["first": tally[0], "second": tally[1]]) : tally.joined()
+        let summary = firstYear == lastYear
+            ? strings.format("overview_in_year", ["tally": both, "year": String(firstYear)])
+            : strings.format("overview_from_to", ["tally": both, "first": String(firstYear), "last": String(lastYear)])
         return [
             "width": fixed(TimelineOverview.width),
             "height": fixed(y),
@@ -110,13 +114,13 @@ struct TimelineOverview {
             "key": detailed ? ["event": classes.contains("mark"), "poll": classes.contains("mark poll"), "vague": classes.contains("mark vague")] : [:],
             "id": id,
             "caption": caption,
-            "summary": tally.joined(separator: " and ") + " " + range,
+            "summary": summary,
         ]
     }
 
     private func row(label: String, gap: Bool, top: Double, height: Double) -> TemplateContext {
         [
-            "label": label, "gap": gap,
+            "label": label, "gap": gap, "text": gap ? site.strings.format("overview_no_entries", ["years": label]) : label,
             "label_x": fixed(gap ? TimelineOverview.left : 0), "label_y": fixed(top + (gap ? height - 4 : 11)),
             "line_y": fixed(top + height + TimelineOverview.rowGap / 2),
         ]
@@ -155,13 +159,16 @@ struct TimelineOverview {
             guard count > 0 else { return nil }
             let (from, to) = month == 0 ? (0.0, 1.0) : (Double(month - 1) / 12, Double(month) / 12)
             let height = month == 0 ? band : max(6, (full * Double(count) / Double(max(1, busiest)) * 10).rounded() / 10)
-            let label = month == 0 ? "\(year), month not known" : "\(PartialDate.monthNames[month - 1]) \(year)"
+            let strings = site.strings
+            let label = month == 0 ? strings.format("timeline_month_not_known", ["year": String(year)])
+                : DateText.date(PartialDate(year: year, month: month), strings)
             let anchor = month == 0 ? "y\(year)" : "y\(year)-\(zeroPadded(month, width: 2))"
             let bar = Bar(x: x(from) + 0.5, y: month == 0 ? top : top + TimelineOverview.busyHeight - height,
                           width: x(to) - x(from) - 1, height: height)
             return [
                 "url": page.pathToRoot + Page.timeline.path + "#" + anchor,
-                "title": label, "date": Plural.counted(count, "entry"),
+                "title": label, "date": strings.number(count, "overview_entries"),
+                "label": strings.format("overview_mark_title", ["title": label, "date": strings.number(count, "overview_entries")]),
                 "bars": [barContext(bar)], "class": month == 0 ? "mark vague" : "mark",
             ]
         }
@@ -176,7 +183,10 @@ struct TimelineOverview {
     private func item(_ id: EntryID, from page: Page) -> TemplateContext {
         let entry = site[id]
         let circa: Bool = if case .event(let event) = entry.details { event.circa } else { false }
-        return ["title": entry.title, "url": page.pathToRoot + id.outputPath, "date": DateText.span(entry.date!, entry.end, circa: circa)]
+        let strings = site.strings
+        let date = DateText.span(entry.date!, entry.end, circa: circa, strings)
+        return ["title": entry.title, "url": page.pathToRoot + id.outputPath, "date": date,
+                "label": strings.format("overview_mark_title", ["title": entry.title, "date": date])]
     }
 
     private func fixed(_ value: Double) -> String {

@@ -63,12 +63,12 @@ struct SearchIndex: Sendable {
     }
 
     /// `known` holds documents of entries that have not changed since they were made.
-    init(site: LinkedSite, known: (EntryID) -> Document? = { _ in nil }, previous: Previous? = nil, inlineLimit: Int = SearchIndex.inlineLimit,
+    init(site: LinkedSite, interface: Interface = .english, known: (EntryID) -> Document? = { _ in nil }, previous: Previous? = nil, inlineLimit: Int = SearchIndex.inlineLimit,
          jobs: Int = 1) {
         // Each entry's row and folded words are prepared in parallel; only the
         // numbering of words, which must follow the documents' order, runs on one thread.
         let ids = EntryKind.referenceable.enumerated().flatMap { number, kind in (site.ordered[kind] ?? []).map { (number, $0) } }
-        let documents = Parallel.map(ids, jobs: jobs) { number, id in known(id) ?? SearchIndex.document(site[id], number: number) }
+        let documents = Parallel.map(ids, jobs: jobs) { number, id in known(id) ?? SearchIndex.document(site[id], number: number, interface) }
         // Each document's words, best field first; the body's were folded in the (parallel) link stage.
         let fields = { (doc: Int) in SearchIndex.fields(documents[doc], body: site.searchWords(ids[doc].1)) }
         self.documents = Dictionary(uniqueKeysWithValues: zip(ids.map(\.1), documents))
@@ -202,10 +202,10 @@ struct SearchIndex: Sendable {
 
     static func shardPath(_ key: String) -> String { shardFolder + key + ".js" }
 
-    static func document(_ entry: Entry, number: Int) -> Document {
+    static func document(_ entry: Entry, number: Int, _ interface: Interface) -> Document {
         Document(
             row: row([
-                String(number), entry.id.slug, entry.title, entry.date?.display ?? "", shortened(entry.summary ?? ""),
+                String(number), entry.id.slug, entry.title, entry.date.map { DateText.date($0, interface) } ?? "", shortened(entry.summary ?? ""),
                 entry.aliases.map { $0.replacingOccurrences(of: "|", with: " ") }.joined(separator: "|"),
             ]),
             title: words(entry.title),
