@@ -26,10 +26,12 @@ import Testing
             polls = (1...40).map { "poll-\($0)" }
             events = (1...900).map { "event-\($0)" }
             leaves = Array(events.suffix(100))
-            files["Content/site.yml"] = "title: Generated\ndescription: A generated site.\nbase_url: https://example.org/gen/\n"
+            files["Content/site.yml"] = siteYML(title: "Generated", reverse: "Members")
             files["Content/index.md"] = "# Home\n\nStart with <actor:actor-1>.\n"
             for (n, slug) in actors.enumerated() {
-                files["Content/actors/\(slug).md"] = "---\ntitle: Actor \(n + 1)\nkind: \(["person", "organization", "state", "media", "group"][n % 5])\n---\n\(body(mentions: 1))"
+                // Every fourth actor is a member of the next one (a typed relation), with a custom date.
+                let custom = n % 4 == 0 ? "member_of: [\(actors[(n + 1) % actors.count])]\nborn: \"19\(50 + n % 40)\"\n" : ""
+                files["Content/actors/\(slug).md"] = "---\ntitle: Actor \(n + 1)\nkind: \(["person", "organization", "state", "media", "group"][n % 5])\n\(custom)---\n\(body(mentions: 1))"
             }
             for (n, slug) in sources.enumerated() {
                 files["Content/sources/\(slug).md"] = "---\ntitle: Source \(n + 1)\npublication: Paper \(n % 7)\npublished: 2019-0\(1 + n % 9)\n---\n\(body(mentions: 0))"
@@ -37,14 +39,38 @@ import Testing
             for (n, slug) in events.enumerated() {
                 // Every source is cited by some event (an uncited one is a warning, which is fine, but rarer is clearer).
                 let cited = [sources[n % sources.count]] + (n % 3 == 0 ? [pick(sources)] : [])
-                files["Content/events/\(slug).md"] = event(title: "Event \(n + 1)", date: randomDate(), actors: twoActors(),
-                                                           sources: Array(Set(cited)).sorted(), body: body(mentions: n >= 800 ? 0 : 2))
+                var text = event(title: "Event \(n + 1)", date: randomDate(), actors: twoActors(), sources: Array(Set(cited)).sorted(),
+                                 body: body(mentions: n >= 800 ? 0 : 2))
+                if n % 3 == 0 {
+                    setField(&text, "status", ["passed", "rejected"][n % 2])
+                    setField(&text, "tabled_by", pick(actors))
+                    setField(&text, "notes", "\"Tabled by <actor:\(pick(actors))>.\"")
+                }
+                files["Content/events/\(slug).md"] = text
             }
             for (n, slug) in polls.enumerated() {
                 files["Content/polls/\(slug).md"] = poll(title: "Poll \(n + 1)", pollster: pick(actors), question: "Question \(n % 6)?", yes: 40 + n % 20)
             }
             for n in 1...20 { files["Content/pages/page-\(n).md"] = "---\ntitle: Page \(n)\n---\n\(body(mentions: 1))" }
             for (path, text) in files { scratch.write(path, text) }
+        }
+
+        /// The settings, with custom fields: a typed relation of actors, and a value, a relation and a text of events.
+        func siteYML(title: String, reverse: String) -> String {
+            """
+            title: \(title)
+            description: A generated site.
+            base_url: https://example.org/gen/
+            fields:
+              actors:
+                member_of: { type: "[actor]", label: Member of, reverse: \(reverse) }
+                born: date
+              events:
+                status: { type: string, values: [passed, rejected] }
+                tabled_by: { type: actor, reverse: Motions tabled }
+                notes: text
+
+            """
         }
 
         func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
@@ -94,14 +120,21 @@ import Testing
 
         /// Replaces the value of `key:` in the front matter of `path`.
         func setField(_ path: String, _ key: String, _ value: String) {
-            var lines = files[path]!.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var text = files[path]!
+            setField(&text, key, value)
+            write(path, text)
+        }
+
+        /// Replaces the value of `key:` in the front matter of `text`.
+        func setField(_ text: inout String, _ key: String, _ value: String) {
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let end = lines.dropFirst().firstIndex(of: "---")!
             if let line = lines[..<end].firstIndex(where: { $0.hasPrefix(key + ":") }) {
                 lines[line] = "\(key): \(value)"
             } else {
                 lines.insert("\(key): \(value)", at: end)
             }
-            write(path, lines.joined(separator: "\n"))
+            text = lines.joined(separator: "\n")
         }
 
         func eventPath(_ slug: String) -> String { "Content/events/\(slug).md" }
@@ -166,7 +199,18 @@ import Testing
             site.setField(path, "draft", site.files[path]!.contains("draft: true") ? "false" : "true")
         }))
         edits.append(("site.yml", {
-            site.write("Content/site.yml", "title: Generated \(site.random.next() % 100)\nbase_url: https://example.org/gen/\n")
+            site.write("Content/site.yml", site.siteYML(title: "Generated \(site.random.next() % 100)", reverse: "Members"))
+        }))
+        let actorPaths = site.actors.map { "Content/actors/\($0).md" }
+        edits.append(("a custom field", { site.setField(site.eventPath(site.pick(site.events)), "status", site.pick(["passed", "rejected"])) }))
+        edits.append(("a custom date", { site.setField(site.pick(actorPaths), "born", "\"19\(50 + site.random.next() % 40)\"") }))
+        edits.append(("a typed relation", { site.setField(site.pick(actorPaths), "member_of", "[\(site.twoActors().joined(separator: ", "))]") }))
+        edits.append(("a relation of an event", { site.setField(site.eventPath(site.pick(site.events)), "tabled_by", site.pick(site.actors)) }))
+        edits.append(("a text field", {
+            site.setField(site.eventPath(site.pick(site.events)), "notes", "\"See [this actor](actor:\(site.pick(site.actors))).\"")
+        }))
+        edits.append(("a relation's reverse label", {
+            site.write("Content/site.yml", site.siteYML(title: "Generated", reverse: "Members \(site.random.next() % 100)"))
         }))
         edits.append(("a site template", {
             if site.files["Templates/partials/item.mustache"] == nil {

@@ -46,7 +46,7 @@ extension Almanac {
         func record(_ id: EntryID) -> BuildCache.EntryRecord? {
             let entry = site[id]
             guard let stamp = listing.stamps[entry.path], let hashes = loaded.hashes[id], let facts = site.facts(id) else { return nil }
-            return BuildCache.EntryRecord(path: entry.path, stamp: stamp, entry: entry, hashes: hashes, warnings: loaded.warnings[entry.path] ?? [],
+            return BuildCache.EntryRecord(path: entry.path, stamp: stamp, entry: entry, fields: site.config.fields.fingerprint(of: entry.kind), hashes: hashes, warnings: loaded.warnings[entry.path] ?? [],
                                           facts: facts, rendered: renderer.reusable(id))
         }
         let ids = site.entries.keys.sorted()
@@ -57,7 +57,8 @@ extension Almanac {
             changed = ids.filter { id in
                 let path = site[id].path
                 guard !themeChanged, let old = previous.records[path] else { return true }
-                return old.stamp != listing.stamps[path] || (old.rendered?.item == nil) != (renderer.reusable(id)?.item == nil)
+                return old.stamp != listing.stamps[path] || old.fields != site.config.fields.fingerprint(of: id.kind)
+                    || (old.rendered?.item == nil) != (renderer.reusable(id)?.item == nil)
             }
         }
         let appending = previous.map { $0.recordCount + changed.count <= 2 * ids.count } ?? false

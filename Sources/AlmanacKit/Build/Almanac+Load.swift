@@ -49,8 +49,11 @@ extension Almanac {
     /// again only if a page shows it).
     static func parseAndLink(_ listing: Listing, options: Options, records: [String: BuildCache.EntryRecord], clock: inout StageClock) -> Loaded {
         let loader = ContentLoader(root: options.root)
+        // The settings first: entries are parsed with the custom fields they declare.
+        let settings = listing.files.first { $0.role == .siteConfig }.map { parse($0, with: loader, record: nil, stamp: nil, fields: .none) }
+        let fields = siteFields(settings?.value, file: listing.files.first { $0.role == .siteConfig }, loader: loader)
         var parsed = Parallel.map(listing.files, jobs: options.jobs) { file in
-            parse(file, with: loader, record: records[file.path], stamp: listing.stamps[file.path])
+            file.role == .siteConfig ? settings! : parse(file, with: loader, record: records[file.path], stamp: listing.stamps[file.path], fields: fields)
         }
         var loaded = Loaded(diagnostics: listing.diagnostics)
         var config: SiteConfig?
@@ -103,10 +106,17 @@ extension Almanac {
         case broken(Entry, body: String)
     }
 
+    /// The custom fields of the settings; when they have errors, those declared well (read again).
+    private static func siteFields(_ settings: ParsedFile?, file: ContentFile?, loader: ContentLoader) -> SiteFields {
+        if case .config(let config, _) = settings { return config.fields }
+        guard let file, case .success(let text) = loader.read(file) else { return .none }
+        return EntryParser.parseSiteFields(text, path: file.path)
+    }
+
     private static func parse(_ file: ContentFile, with loader: ContentLoader, record: BuildCache.EntryRecord?,
-                              stamp: BuildCache.Stamp?) -> (value: ParsedFile?, diagnostics: [Diagnostic]) {
+                              stamp: BuildCache.Stamp?, fields: SiteFields) -> (value: ParsedFile?, diagnostics: [Diagnostic]) {
         if case .staticFile = file.role { return (nil, []) }
-        if let record, let stamp, record.stamp == stamp {
+        if let record, let stamp, record.stamp == stamp, record.fields == fields.fingerprint(of: record.entry.kind) {
             return (.entry(record.entry, body: nil, hashes: record.hashes, reusedFacts: record.facts), record.warnings)
         }
         let text: String
@@ -119,7 +129,7 @@ extension Almanac {
             let (config, diagnostics) = EntryParser.parseSiteConfig(text, path: file.path)
             return (config.map { .config($0, hash: StableHasher.hash(text)) }, diagnostics)
         case .entry(let id):
-            let parsed = EntryParser.parse(text, id: id, path: file.path)
+            let parsed = EntryParser.parse(text, id: id, path: file.path, fields: fields)
             if let entry = parsed.entry {
                 // Hashed only for the cache (which stamps the files).
                 let hashes = stamp == nil ? ContentHashes.none : ContentHashes(text: text, body: parsed.body)

@@ -107,6 +107,8 @@ struct BuildCache {
         let path: String
         let stamp: Stamp
         let entry: Entry
+        /// The custom fields of its kind it was parsed with (`SiteFields.fingerprint`).
+        let fields: UInt64
         let hashes: ContentHashes
         /// Warnings about its file (errors never reach the cache).
         let warnings: [Diagnostic]

@@ -30,7 +30,7 @@ struct Fingerprints {
         case .incoming(let id):
             for edge in site.graph.incoming(id) {
                 hasher.combine(edge.from.stableHash)
-                hasher.combine(UInt64(edge.relation.rank))
+                hasher.combine(edge.relation.stableHash)
             }
         case .neighbours(let id):
             let (previous, next) = site.neighbours(of: id)

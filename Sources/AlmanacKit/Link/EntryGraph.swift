@@ -19,18 +19,19 @@ public struct EntryGraph: Sendable {
     /// referring entry, each group in display order (`rank`: an entry's place among all).
     public let backlinks: [EntryID: [Edge]]
 
-    /// `edges` between `ids` by number; `rank[n]`: the place of entry `n` in display order.
+    /// `edges` between `ids` by number; `rank[n]`: the place of entry `n` in display order;
+    /// `fields`: the site's custom fields, whose reference fields are relations of their own.
     ///
     /// One sort of integer records, not of edges (each holds two ids, whose strings a
     /// sort or a lookup would retain, hash or compare): the target, then one key for
     /// relation, kind of the referring entry and its place, then the referring entry;
     /// duplicates end up side by side.
-    init(ids: [EntryID], edges: [NumberedEdge], rank: [Int]) {
+    init(ids: [EntryID], edges: [NumberedEdge], rank: [Int], fields: SiteFields = .none) {
         var keyed: [(target: Int32, from: Int32, key: Int, relation: Relation)] = []
         keyed.reserveCapacity(edges.count)
         for edge in edges where edge.from != edge.to {
             let from = Int(edge.from)
-            keyed.append((edge.to, edge.from, edge.relation.rank << 48 | ids[from].kind.rank << 41 | min(rank[from], 1 << 40), edge.relation))
+            keyed.append((edge.to, edge.from, fields.rank(of: edge.relation) << 48 | ids[from].kind.rank << 41 | min(rank[from], 1 << 40), edge.relation))
         }
         keyed.sort { a, b in
             if a.target != b.target { return a.target < b.target }
@@ -58,6 +59,11 @@ public struct EntryGraph: Sendable {
 
     public func incoming(_ id: EntryID, _ relation: Relation) -> [EntryID] {
         (backlinks[id] ?? []).filter { $0.relation == relation }.map(\.from)
+    }
+
+    /// Incoming edges of the reference fields (site.yml `fields:`), in declared order.
+    public func incomingFields(_ id: EntryID) -> [Edge] {
+        (backlinks[id] ?? []).filter { if case .field = $0.relation { true } else { false } }
     }
 
     /// Incoming edges with their sources listed once per relation.

@@ -15,6 +15,12 @@ enum LinkCheck {
                 let position = SourcePosition(line: link.line, column: link.column).shifted(by: entry.bodyLineOffset)
                 diagnostics.append(.error(entry.path, position, "'\(link.url)': \(problem)"))
             }
+            for text in site.texts[id] ?? [] {
+                for link in text.links {
+                    guard let problem = problem(with: link.target, site: site, pages: pages, files: files) else { continue }
+                    diagnostics.append(.error(entry.path, text.field.filePosition(SourcePosition(line: link.line, column: link.column)), "'\(link.url)': \(problem)"))
+                }
+            }
         }
         return diagnostics.sorted()
     }

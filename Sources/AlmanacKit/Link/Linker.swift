@@ -20,6 +20,8 @@ public struct LinkedSite: Sendable {
     let linkedFacts: [EntryID: Linker.BodyFacts]
     let reusedFacts: [EntryID: Linker.BodyFacts]
     public let graph: EntryGraph
+    /// The `text` fields of each entry that has any, linked as bodies are.
+    let texts: [EntryID: [Linker.LinkedText]]
     /// Links the bodies that were reused, when a page shows one (see `Linker.link`).
     let resolver: Resolver
     let markdown: @Sendable (Entry) -> String?
@@ -43,6 +45,15 @@ public struct LinkedSite: Sendable {
     /// The entries the body refers to, in the order of first reference.
     public func mentions(_ id: EntryID) -> [EntryID] { (linkedFacts[id] ?? reusedFacts[id])?.mentions ?? [] }
 
+    /// The custom fields the entry sets, with their declarations, in declared order.
+    public func customFields(_ id: EntryID) -> [(declaration: FieldDeclaration, value: FieldValue)] {
+        guard let entry = entries[id], !entry.customFields.isEmpty else { return [] }
+        return entry.customFields.compactMap { field in config.fields.declaration(field.key, of: id.kind).map { ($0, field.value) } }
+    }
+
+    /// A `text` field's HTML, cross-references resolved (nil when the entry does not set it).
+    public func fieldHTML(_ id: EntryID, key: String) -> String? { texts[id]?.first { $0.key == key }?.html }
+
     /// The events before and after this one on the timeline.
     func neighbours(of id: EntryID) -> (EntryID?, EntryID?) {
         guard let events = ordered[.event], let index = eventIndex[id] else { return (nil, nil) }
@@ -62,6 +73,15 @@ public enum Linker {
         /// The ids its headings got, and its links to ids and files (see `LinkCheck`).
         public let headingIDs: [String]
         public let links: [BodyLink]
+    }
+
+    /// A `text` field linked: its HTML, what it mentions and its links to check (see `LinkCheck`).
+    struct LinkedText: Sendable {
+        let key: String
+        let html: String
+        let mentions: [EntryID]
+        let field: CustomField
+        let links: [BodyLink]
     }
 
     /// `broken` holds what could be read of entries whose files had errors: their
@@ -91,7 +111,8 @@ public enum Linker {
         let numbers = Dictionary(all.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
         // Moved, not copied, out of `markdown`: each slot is then the body's only holder.
         let texts = TakenOnce(all.map { markdown.removeValue(forKey: $0.id) ?? "" })
-        let linked = Parallel.map(Array(all.indices), jobs: jobs) { index -> (edges: [EntryGraph.NumberedEdge], diagnostics: [Diagnostic], body: (html: String, facts: BodyFacts)?) in
+        let linked = Parallel.map(Array(all.indices), jobs: jobs) { index -> (edges: [EntryGraph.NumberedEdge], diagnostics: [Diagnostic],
+                                                                      body: (html: String, facts: BodyFacts)?, texts: [LinkedText]) in
                 let entry = all[index]
                 var edges: [EntryGraph.NumberedEdge] = []
                 var diagnostics: [Diagnostic] = []
@@ -106,28 +127,38 @@ public enum Linker {
                         link(to: reference.target, reference.relation)
                     }
                 }
+                var fieldTexts: [LinkedText] = []
+                for field in entry.customFields {
+                    guard case .text(let markdown) = field.value else { continue }
+                    let text = resolver.renderText(field, markdown: markdown, of: entry)
+                    for edge in text.edges { link(to: edge.to, .mentions) }
+                    diagnostics += text.diagnostics
+                    fieldTexts.append(LinkedText(key: field.key, html: text.html, mentions: text.edges.map(\.to).uniqued(), field: field, links: text.links))
+                }
                 if let facts = reused[entry.id], facts.mentions.allSatisfy({ resolver.problem(with: $0) == nil }) {
                     for target in facts.mentions { link(to: target, .mentions) }
-                    return (edges, diagnostics, nil)
+                    return (edges, diagnostics, nil, fieldTexts)
                 }
                 var text = texts.take(index)
                 if reused[entry.id] != nil { text = reread(entry) ?? "" }
                 let body = resolver.renderBody(of: entry, markdown: text)
                 for edge in body.edges { link(to: edge.to, .mentions) }
                 return (edges, diagnostics + body.diagnostics, (body.html, BodyFacts(mentions: body.edges.map(\.to).uniqued(), words: body.words,
-                                                                                       headingIDs: body.headingIDs, links: body.links)))
+                                                                                       headingIDs: body.headingIDs, links: body.links)), fieldTexts)
         }
         var diagnostics: [Diagnostic] = []
         var edges: [EntryGraph.NumberedEdge] = []
         var bodies: [EntryID: String] = [:]
         var linkedFacts: [EntryID: BodyFacts] = [:]
         var reusedFacts = reused
+        var linkedTexts: [EntryID: [LinkedText]] = [:]
         bodies.reserveCapacity(max(0, all.count - reused.count))
         linkedFacts.reserveCapacity(max(0, all.count - reused.count))
         edges.reserveCapacity(linked.reduce(0) { $0 + $1.edges.count })
         for (entry, result) in zip(all, linked) {
             edges += result.edges
             diagnostics += result.diagnostics
+            if !result.texts.isEmpty { linkedTexts[entry.id] = result.texts }
             guard let body = result.body else { continue }
             reusedFacts[entry.id] = nil
             linkedFacts[entry.id] = body.facts
@@ -140,14 +171,14 @@ public enum Linker {
         var rank = [Int](repeating: 1 << 40, count: all.count)
         for (place, id) in EntryKind.allCases.flatMap({ ordered[$0] ?? [] }).enumerated() { rank[Int(numbers[id]!)] = place }
         let timeline = merged(ordered[.event] ?? [], ordered[.poll] ?? []) { precedes((byID[$0]!.date!, $0), (byID[$1]!.date!, $1)) }
-        let graph = EntryGraph(ids: all.map(\.id), edges: edges, rank: rank)
+        let graph = EntryGraph(ids: all.map(\.id), edges: edges, rank: rank, fields: config.fields)
         for id in ordered[.source] ?? [] where graph.incoming(id).isEmpty {
             diagnostics.append(.warning(byID[id]!.path, nil, "source '\(id.slug)' is not cited or mentioned by any entry"))
         }
         let eventIndex = Dictionary(uniqueKeysWithValues: (ordered[.event] ?? []).enumerated().map { ($1, $0) })
         let brokenByID = Dictionary(broken.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let site = LinkedSite(config: config, entries: byID, broken: brokenByID, ordered: ordered, timeline: timeline, eventIndex: eventIndex, bodies: bodies,
-                              linkedFacts: linkedFacts, reusedFacts: reusedFacts, graph: graph, resolver: resolver, markdown: reread)
+                              linkedFacts: linkedFacts, reusedFacts: reusedFacts, graph: graph, texts: linkedTexts, resolver: resolver, markdown: reread)
         return (site, diagnostics)
     }
 

@@ -42,11 +42,21 @@ struct Resolver: Sendable {
 
     /// Renders an entry's body with every cross-reference resolved and an id on every heading.
     func renderBody(of entry: Entry, markdown: String) -> LinkedBody {
+        render(markdown, of: entry, headingIDs: HeadingIDs(reserved: ThemeAnchors.reserved(on: entry.kind))) { $0.shifted(by: entry.bodyLineOffset) }
+    }
+
+    /// Renders a `text` field of an entry as its body is (its headings get no ids:
+    /// those are the body's), problems reported where the field is written.
+    func renderText(_ field: CustomField, markdown: String, of entry: Entry) -> LinkedBody {
+        render(markdown, of: entry, headingIDs: nil) { field.filePosition($0) }
+    }
+
+    /// `inFile`: where a place in `markdown` is in the entry's file.
+    private func render(_ markdown: String, of entry: Entry, headingIDs: HeadingIDs?, inFile: (SourcePosition) -> SourcePosition?) -> LinkedBody {
         var edges: [Edge] = []
         var links: [BodyLink] = []
         var diagnostics: [Diagnostic] = []
         var columns: ColumnMap?
-        let headingIDs = HeadingIDs(reserved: ThemeAnchors.reserved(on: entry.kind))
         let rendered = Markdown.render(markdown, unsafe: unsafeHTML, collectText: true, headingIDs: headingIDs) { link in
             func position() -> SourcePosition {
                 if columns == nil { columns = ColumnMap(markdown) }
@@ -66,15 +76,14 @@ struct Resolver: Sendable {
             case .rewrite(let url):
                 return .replace(url: url, text: nil)
             case .broken(let message):
-                diagnostics.append(.error(entry.path, position().shifted(by: entry.bodyLineOffset), message))
+                diagnostics.append(.error(entry.path, inFile(position()), message))
                 return .keep
             }
         }
         if let lookalike = rendered.lookalike {
             if columns == nil { columns = ColumnMap(markdown) }
             let column = columns!.column(line: lookalike.line, byteColumn: lookalike.byteColumn)
-            let position = SourcePosition(line: lookalike.line, column: column).shifted(by: entry.bodyLineOffset)
-            diagnostics.append(.warning(entry.path, position, lookalike.advice))
+            diagnostics.append(.warning(entry.path, inFile(SourcePosition(line: lookalike.line, column: column)), lookalike.advice))
         }
         return LinkedBody(html: rendered.html, words: SearchIndex.words(rendered.text), edges: edges, headingIDs: rendered.headingIDs,
                           links: links, diagnostics: diagnostics)

@@ -17,9 +17,10 @@ public struct Entry: Sendable, Codable {
         let details: Details
         let bodyLineOffset: Int
         let fieldReferences: [FieldReference]
+        let customFields: [CustomField]
 
         init(id: EntryID, path: String, title: String, summary: String?, aliases: [String], draft: Bool, details: Details,
-             bodyLineOffset: Int, fieldReferences: [FieldReference]) {
+             bodyLineOffset: Int, fieldReferences: [FieldReference], customFields: [CustomField]) {
             self.id = id
             self.path = path
             self.title = title
@@ -29,6 +30,7 @@ public struct Entry: Sendable, Codable {
             self.details = details
             self.bodyLineOffset = bodyLineOffset
             self.fieldReferences = fieldReferences
+            self.customFields = customFields
         }
     }
 
@@ -38,9 +40,9 @@ public struct Entry: Sendable, Codable {
     public func encode(to encoder: any Encoder) throws { try storage.encode(to: encoder) }
 
     public init(id: EntryID, path: String, title: String, summary: String?, aliases: [String], draft: Bool, details: Details,
-                bodyLineOffset: Int, fieldReferences: [FieldReference]) {
+                bodyLineOffset: Int, fieldReferences: [FieldReference], customFields: [CustomField] = []) {
         storage = Storage(id: id, path: path, title: title, summary: summary, aliases: aliases, draft: draft, details: details,
-                          bodyLineOffset: bodyLineOffset, fieldReferences: fieldReferences)
+                          bodyLineOffset: bodyLineOffset, fieldReferences: fieldReferences, customFields: customFields)
     }
 
     public var id: EntryID { storage.id }
@@ -55,6 +57,11 @@ public struct Entry: Sendable, Codable {
     public var bodyLineOffset: Int { storage.bodyLineOffset }
     /// Every reference made in the front matter, with where it was written.
     public var fieldReferences: [FieldReference] { storage.fieldReferences }
+    /// The custom fields it sets (site.yml `fields:`), in the order they are declared.
+    public var customFields: [CustomField] { storage.customFields }
+
+    /// The value of the custom field `key`, if the entry sets it.
+    public func field(_ key: String) -> FieldValue? { customFields.first { $0.key == key }?.value }
 
     public var kind: EntryKind { id.kind }
 
@@ -129,7 +136,7 @@ public struct Entry: Sendable, Codable {
     }
 }
 
-/// A reference from an entry's front matter (`actors:`, `pollster:`, `sources:`).
+/// A reference from an entry's front matter (`actors:`, `pollster:`, `sources:`, a reference field).
 public struct FieldReference: Sendable, Hashable, Codable {
     public let target: EntryID
     public let relation: Relation
@@ -137,7 +144,7 @@ public struct FieldReference: Sendable, Hashable, Codable {
 }
 
 /// How one entry refers to another: the edge labels of the entry graph.
-public enum Relation: String, Sendable, CaseIterable, Comparable, Codable {
+public enum Relation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// An event's `actors:`.
     case participant
     /// A poll's `pollster:`.
@@ -146,19 +153,54 @@ public enum Relation: String, Sendable, CaseIterable, Comparable, Codable {
     case subject
     /// `sources:` of an event or poll.
     case cites
-    /// A cross-reference in a Markdown body.
+    /// A reference field of entries of a kind (site.yml `fields:`), by its key: a typed relation.
+    case field(EntryKind, String)
+    /// A cross-reference in a Markdown body (or in a `text` field).
     case mentions
 
-    /// Place in `allCases`.
-    var rank: Int {
+    /// `participant`, ..., `mentions`; a field by its kind and key, `actor/member_of`.
+    public var description: String {
+        switch self {
+        case .participant: "participant"
+        case .pollster: "pollster"
+        case .subject: "subject"
+        case .cites: "cites"
+        case .mentions: "mentions"
+        case .field(let kind, let key): "\(kind.rawValue)/\(key)"
+        }
+    }
+
+    /// The same number for the same relation in every process (for the build cache's fingerprints).
+    var stableHash: UInt64 {
         switch self {
         case .participant: 0
         case .pollster: 1
         case .subject: 2
         case .cites: 3
         case .mentions: 4
+        case .field: StableHasher.hash(description)
         }
     }
 
-    public static func < (a: Relation, b: Relation) -> Bool { a.rank < b.rank }
+    /// Coded as its description, one string.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        switch text {
+        case "participant": self = .participant
+        case "pollster": self = .pollster
+        case "subject": self = .subject
+        case "cites": self = .cites
+        case "mentions": self = .mentions
+        default:
+            guard let slash = text.firstIndex(of: "/"), let kind = EntryKind(rawValue: String(text[..<slash])) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a relation: \(text)"))
+            }
+            self = .field(kind, String(text[text.index(after: slash)...]))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
 }

@@ -6,12 +6,16 @@ public struct SiteConfig: Sendable, Codable {
     public let baseURL: String?
     public let language: String
     public let unsafeHTML: Bool
+    /// The custom fields of each kind (`fields:`).
+    public let fields: SiteFields
 
-    public init(title: String, description: String? = nil, baseURL: String? = nil, language: String = "en", unsafeHTML: Bool = false) {
+    public init(title: String, description: String? = nil, baseURL: String? = nil, language: String = "en", unsafeHTML: Bool = false,
+                fields: SiteFields = .none) {
         self.title = title
         self.description = description
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         self.language = language
         self.unsafeHTML = unsafeHTML
+        self.fields = fields
     }
 }

@@ -27,17 +27,17 @@ public enum EntryParser {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Parses one entry file. Every problem (errors and warnings) is in the diagnostics.
-    public static func parse(_ text: String, id: EntryID, path: String) -> Parsed {
+    /// Parses one entry file, with the site's custom `fields`. Every problem (errors and warnings) is in the diagnostics.
+    public static func parse(_ text: String, id: EntryID, path: String, fields: SiteFields = .none) -> Parsed {
         guard let frontMatter = try? FrontMatter.split(text) else {
             return Parsed(entry: nil, broken: nil, body: "",
                           diagnostics: [.error(path, SourcePosition(line: 1, column: 1), "front matter opened here is never closed (expected a line '---')")])
         }
-        let (entry, diagnostics, broken) = parseEntry(text, frontMatter: frontMatter, id: id, path: path)
+        let (entry, diagnostics, broken) = parseEntry(text, frontMatter: frontMatter, id: id, path: path, custom: fields)
         return Parsed(entry: entry, broken: entry == nil ? broken : nil, body: String(frontMatter.body), diagnostics: diagnostics)
     }
 
-    private static func parseEntry(_ text: String, frontMatter: FrontMatter, id: EntryID, path: String) -> (Entry?, [Diagnostic], Entry?) {
+    private static func parseEntry(_ text: String, frontMatter: FrontMatter, id: EntryID, path: String, custom: SiteFields) -> (Entry?, [Diagnostic], Entry?) {
         var diagnostics: [Diagnostic] = []
         guard let yaml = frontMatter.yaml else {
             if id.kind == .home {
@@ -52,12 +52,13 @@ public enum EntryParser {
             return (nil, diagnostics, brokenEntry(id, path, frontMatter, references: []))
         }
         var fields = FieldReader(path: path, lineOffset: FrontMatter.yamlLineOffset, mapping: mapping, start: start)
-        fields.warnAboutUnknownKeys(known: knownKeys(for: id.kind))
+        fields.warnAboutUnknownKeys(known: knownKeys(for: id.kind) + custom.keys(of: id.kind))
         let title = fields.string("title", required: id.kind != .home)
         let summary = fields.string("summary")
         let aliases = fields.strings("aliases")
         let draft = fields.bool("draft") ?? false
         let details = parseDetails(of: id.kind, &fields)
+        let customFields = fields.customFields(custom.of(id.kind), yaml: yaml)
         diagnostics += fields.diagnostics
         diagnostics += Placeholders.warnings(yaml: yaml, body: frontMatter.body, path: path, lineOffset: FrontMatter.yamlLineOffset,
                                              bodyLineOffset: frontMatter.bodyLineOffset)
@@ -67,7 +68,7 @@ public enum EntryParser {
         let entry = Entry(
             id: id, path: path, title: title ?? "", summary: summary, aliases: aliases, draft: draft,
             details: details, bodyLineOffset: frontMatter.bodyLineOffset,
-            fieldReferences: fields.references
+            fieldReferences: fields.references, customFields: customFields
         )
         return (entry, diagnostics, nil)
     }
@@ -180,7 +181,7 @@ public enum EntryParser {
             return (nil, diagnostics)
         }
         var fields = FieldReader(path: path, lineOffset: 0, mapping: mapping, start: start)
-        fields.warnAboutUnknownKeys(known: ["title", "description", "base_url", "language", "unsafe_html"])
+        fields.warnAboutUnknownKeys(known: ["title", "description", "base_url", "language", "unsafe_html", "fields"])
         let title = fields.string("title", required: true)
         let description = fields.string("description")
         let baseURL = fields.string("base_url")
@@ -192,9 +193,20 @@ public enum EntryParser {
             fields.error(mapping["language"], "'language' must be a language tag such as en, kk or pt-BR, not '\(language)'")
         }
         let unsafeHTML = fields.bool("unsafe_html") ?? false
+        let custom = FieldsDeclaration.read(&fields)
         diagnostics += fields.diagnostics
         guard let title, !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
-        return (SiteConfig(title: title, description: description, baseURL: baseURL, language: language, unsafeHTML: unsafeHTML), diagnostics)
+        return (SiteConfig(title: title, description: description, baseURL: baseURL, language: language, unsafeHTML: unsafeHTML, fields: custom),
+                diagnostics)
+    }
+
+    /// The custom fields `site.yml` declares well, and the keys of those it does not
+    /// (for parsing entries when the settings as a whole have errors).
+    public static func parseSiteFields(_ text: String, path: String) -> SiteFields {
+        var ignored: [Diagnostic] = []
+        guard let (mapping, start) = YAMLDocument.mapping(text, path: path, lineOffset: 0, diagnostics: &ignored) else { return .none }
+        var fields = FieldReader(path: path, lineOffset: 0, mapping: mapping, start: start)
+        return FieldsDeclaration.read(&fields)
     }
 }
 

@@ -9,7 +9,7 @@ struct FieldReader {
     let mapping: Node.Mapping
     /// The mapping's values by key: `Node.Mapping`'s own subscript compares every
     /// key node in turn, resolving both tags through Yams' regular expressions.
-    private let values: [String: Node]
+    let values: [String: Node]
     /// Where the mapping itself starts, for "missing key" problems.
     let start: SourcePosition
     var diagnostics: [Diagnostic] = []

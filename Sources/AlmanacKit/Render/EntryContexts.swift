@@ -1,3 +1,5 @@
+import Foundation
+
 /// Contexts of the pages of single entries.
 extension ContextBuilder {
     func entryPage(_ id: EntryID) -> TemplateContext {
@@ -13,7 +15,16 @@ extension ContextBuilder {
         entryContext["summary"] = entry.summary ?? absent
         entryContext["aliases"] = entry.aliases.isEmpty ? absent : entry.aliases.joined(separator: ", ")
         context["entry"] = entryContext
-        context["mentioned_in"] = list(site.incoming(id, .mentions), from: page)
+        let (fields, customFields) = self.customFields(of: id, from: page)
+        context["fields"] = fields
+        context["custom_fields"] = customFields
+        let relations = relations(of: id, from: page)
+        let mentions = site.incoming(id, .mentions)
+        context["relations"] = relations
+        // Beside the relations, the plain mentions get a heading of their own.
+        context["mentioned_in"] = mentions.isEmpty ? absent
+            : ["html": itemsHTML(mentions, from: page), "heading": relations is NSNull ? absent : "Mentioned in"] as TemplateContext
+        context["referenced_by"] = relations is NSNull && mentions.isEmpty ? absent : true
 
         switch entry.details {
         case .actor(let actor):

@@ -124,6 +124,27 @@ final class SiteReads: @unchecked Sendable {
         return site.graph.incoming(id, relation)
     }
 
+    /// The custom fields the entry sets, with their declarations (from `site.yml`).
+    func customFields(_ id: EntryID) -> [(declaration: FieldDeclaration, value: FieldValue)] {
+        record(.entry(id))
+        record(.config)
+        return site.customFields(id)
+    }
+
+    /// A `text` field's HTML, which shows the titles of the entries it links to.
+    func fieldHTML(_ id: EntryID, key: String) -> String {
+        record(.entry(id))
+        guard let text = site.texts[id]?.first(where: { $0.key == key }) else { return "" }
+        for target in text.mentions { record(.entry(target)) }
+        return text.html
+    }
+
+    /// The references to an entry made in reference fields, in the order of their declarations.
+    func incomingFields(_ id: EntryID) -> [Edge] {
+        record(.incoming(id))
+        return site.graph.incomingFields(id)
+    }
+
     func ordered(_ kind: EntryKind) -> [EntryID] {
         record(.order(kind))
         return site.ordered[kind] ?? []

@@ -9,6 +9,7 @@ public enum Scaffold {
         case link(String, String)
         case badTitle(String)
         case needsPollster
+        case needsEntry(String, EntryKind)
         case wouldNotBuild(String, [Diagnostic])
         case cannotWrite(String, String)
 
@@ -21,6 +22,8 @@ public enum Scaffold {
             case .link(let path, let problem): "\(path): \(problem); nothing is written through it"
             case .badTitle(let problem): "--title: \(problem)"
             case .needsPollster: "a poll names its pollster, an actor, and this site has none yet: create it first with `almanac new actor SLUG`"
+            case .needsEntry(let key, let kind):
+                "the required field '\(key)' names \(kind == .actor || kind == .event ? "an" : "a") \(kind.noun), and this site has none yet: create it first with `almanac new \(kind.noun) SLUG`"
             case .wouldNotBuild(let path, let problems):
                 "\(path) would not build, so it was not written: " + problems.map(\.message).joined(separator: "; ")
             }
@@ -62,10 +65,12 @@ public enum Scaffold {
         case .page, .home:
             break
         }
+        let fields = siteFields(content)
+        lines += try requiredFields(fields.of(kind), content: content, today: today)
         lines += ["---", "", "Write about \(markdownText(title))\(Placeholders.bodyMarker)", ""]
         let text = lines.joined(separator: "\n")
         // What `new` writes must build: it is read as the build reads it before it is written.
-        let problems = EntryParser.parse(text, id: EntryID(kind, slug), path: path).diagnostics.filter(\.isError)
+        let problems = EntryParser.parse(text, id: EntryID(kind, slug), path: path, fields: fields).diagnostics.filter(\.isError)
         if !problems.isEmpty { throw .wouldNotBuild(path, problems) }
         // Nothing is written until everything is known to be right.
         let siteConfig = content.appending(path: "site.yml")
@@ -76,6 +81,35 @@ public enum Scaffold {
         try write(text, to: url, path: path)
         written.append(path)
         return (written, notes)
+    }
+
+    /// The custom fields `site.yml` declares (none when it has none, or cannot be read).
+    private static func siteFields(_ content: URL) -> SiteFields {
+        guard let text = try? String(contentsOf: content.appending(path: "site.yml"), encoding: .utf8) else { return .none }
+        return EntryParser.parseSiteFields(text, path: "Content/site.yml")
+    }
+
+    /// A placeholder line for each required custom field, with a value of its type
+    /// (a reference names the first entry of its kind).
+    private static func requiredFields(_ declarations: [FieldDeclaration], content: URL, today: PartialDate) throws(Failure) -> [String] {
+        var lines: [String] = []
+        for declaration in declarations where declaration.required {
+            let value: String
+            switch declaration.type {
+            case .string: value = quoted(declaration.values?.first ?? "(\(declaration.label))")
+            case .strings: value = "[" + quoted(declaration.values?.first ?? "(\(declaration.label))") + "]"
+            case .text: value = quoted("(\(declaration.label))")
+            case .integer, .number: value = "0"
+            case .bool: value = "false"
+            case .date: value = "\"\(today)\""
+            case .url: value = "\"https://example.org/\""
+            case .reference(let kind), .references(let kind):
+                guard let slug = firstSlug(of: kind, in: content) else { throw .needsEntry(declaration.key, kind) }
+                value = declaration.type.isList ? "[\(slug)]" : slug
+            }
+            lines.append(Placeholders.line(declaration.key, value))
+        }
+        return lines
     }
 
     /// What else the build writes to `path` in the output, if anything: a page
