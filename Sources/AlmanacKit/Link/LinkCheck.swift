@@ -9,17 +9,17 @@ enum LinkCheck {
         let pages = Dictionary(entries.keys.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [Diagnostic] = []
         for (id, entry) in entries {
-            guard let facts = site.facts(id) else { continue }
-            for link in facts.links {
-                guard let problem = problem(with: link.target, site: site, pages: pages, files: files) else { continue }
-                let position = SourcePosition(line: link.line, column: link.column).shifted(by: entry.bodyLineOffset)
-                diagnostics.append(.error(entry.path, position, "'\(link.url)': \(problem)"))
-            }
             for text in site.texts[id] ?? [] {
                 for link in text.links {
                     guard let problem = problem(with: link.target, site: site, pages: pages, files: files) else { continue }
                     diagnostics.append(.error(entry.path, text.field.filePosition(SourcePosition(line: link.line, column: link.column)), "'\(link.url)': \(problem)"))
                 }
+            }
+            guard let facts = site.facts(id) else { continue }
+            for link in facts.links {
+                guard let problem = problem(with: link.target, site: site, pages: pages, files: files) else { continue }
+                let position = SourcePosition(line: link.line, column: link.column).shifted(by: entry.bodyLineOffset)
+                diagnostics.append(.error(entry.path, position, "'\(link.url)': \(problem)"))
             }
         }
         return diagnostics.sorted()
