@@ -78,6 +78,8 @@ struct TemplateGraph {
 
     private mutating func report(in name: String, at partial: String, _ message: String) {
         guard let template = templates[name] else { return }
-        diagnostics.append(.error(template.origin, TemplatePartials.position(of: partial, in: template.text), message))
+        // A template that names a partial twice (the default `partials/mentions` names the list twice) meets a cycle twice: said once.
+        let diagnostic = Diagnostic.error(template.origin, TemplatePartials.position(of: partial, in: template.text), message)
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
 }
