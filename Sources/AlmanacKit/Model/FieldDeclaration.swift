@@ -29,10 +29,6 @@ public struct FieldDeclaration: Sendable, Hashable, Codable {
     /// The relation a reference field makes, as an edge of the entry graph.
     public var relation: Relation { .field(kind, key) }
 
-    /// What the target's page calls the entries that name it in this field:
-    /// `reverse:`, or else the label with the referring kind, `Funded by (polls)`.
-    public var reverseLabel: String { reverse ?? "\(label) (\(kind.folder))" }
-
     /// `member_of` -> `Member Of`: words split at `_` and `-`, each capitalised.
     static func defaultLabel(_ key: String) -> String {
         key.split(whereSeparator: { $0 == "_" || $0 == "-" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")

@@ -23,7 +23,7 @@ extension ContextBuilder {
         context["relations"] = relations
         // Beside the relations, the plain mentions get a heading of their own.
         context["mentioned_in"] = mentions.isEmpty ? absent
-            : ["html": itemsHTML(mentions, from: page), "heading": relations is NSNull ? absent : "Mentioned in"] as TemplateContext
+            : ["html": itemsHTML(mentions, from: page), "heading": relations is NSNull ? absent : true] as TemplateContext
         context["referenced_by"] = relations is NSNull && mentions.isEmpty ? absent : true
 
         switch entry.details {

@@ -31,10 +31,10 @@ extension ContextBuilder {
         case .text:
             html = site.fieldHTML(id, key: declaration.key)
         case .bool(let flag):
-            text = flag ? "yes" : "no"
-            html = text
+            text = site.strings[flag ? "field_yes" : "field_no"]
+            html = escapeHTML(text)
         case .date(let date):
-            text = date.display
+            text = DateText.date(date, site.strings)
             context["datetime"] = date.description
             html = "<time datetime=\"\(date.description)\">\(escapeHTML(text))</time>"
         case .url(let url):
@@ -70,7 +70,7 @@ extension ContextBuilder {
         var members: [String: [EntryID]] = [:]
         for edge in edges {
             guard case .field(let kind, let key) = edge.relation, let declaration = fields.declaration(key, of: kind) else { continue }
-            let label = declaration.reverseLabel
+            let label = declaration.reverse ?? site.strings.format("relation_default_\(kind.rawValue)", ["label": declaration.label])
             if members[label] == nil { labels.append(label) }
             if members[label]?.contains(edge.from) != true { members[label, default: []].append(edge.from) }
         }

@@ -14,6 +14,11 @@
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var more = document.getElementById("search-more");
+  // The messages in the page's language (search.html's data-strings); English for a theme without them.
+  var strings = JSON.parse(list.getAttribute("data-strings") || "null") || {
+    plural: "one-other", too_short: "Type at least two letters.", more: "Show {count} more",
+    results: { one: "{count} result for “{query}”", other: "{count} results for “{query}”" }, kinds: {}
+  };
   var FIELD_WEIGHT = [1, 4, 7, 10];
   var PREFIX_FACTOR = 0.6;
   var PAGE = 50;
@@ -29,6 +34,21 @@
   var shown = [];
 
   window.ALMANAC_SEARCH_SHARD = function (key, words) { loaded[key] = words; };
+
+  // The form of a message for n, by the language's plural rule (as Plural.category in Almanac).
+  function plural(forms, n) {
+    var category = n === 1 ? "one" : "other";
+    if (strings.plural === "east-slavic") {
+      var units = n % 10, tens = n % 100;
+      category = units === 1 && tens !== 11 ? "one" : units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? "few" : "many";
+    }
+    return forms[category] || forms.other || forms.many || "";
+  }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+  }
 
   // As the generator folds: canonical decomposition, marks dropped, lower case.
   function fold(text) {
@@ -133,7 +153,7 @@
       li.appendChild(a);
       var meta = document.createElement("p");
       meta.className = "meta";
-      meta.textContent = kind[1] + (row[3] ? " · " + row[3] : "");
+      meta.textContent = (strings.kinds[kind[0]] || kind[1]) + (row[3] ? " · " + row[3] : "");
       li.appendChild(meta);
       if (row[4]) {
         var summary = document.createElement("p");
@@ -144,7 +164,7 @@
     });
     var left = shown.length - list.children.length;
     more.hidden = left <= 0;
-    more.textContent = "Show " + Math.min(left, PAGE) + " more";
+    more.textContent = fill(strings.more, { count: String(Math.min(left, PAGE)) });
   }
 
   function search(query) {
@@ -154,7 +174,7 @@
       list.textContent = "";
       more.hidden = true;
       shown = [];
-      status.textContent = query.trim() ? "Type at least two letters." : "";
+      status.textContent = query.trim() ? strings.too_short : "";
       return;
     }
     ensureShards(terms, function () {
@@ -163,8 +183,7 @@
       shown = rank(terms);
       list.textContent = "";
       show(0);
-      var count = shown.length === 1 ? "1 result" : shown.length + " results";
-      status.textContent = count + " for “" + query.trim() + "”";
+      status.textContent = fill(plural(strings.results, shown.length), { count: String(shown.length), query: query.trim() });
       status.setAttribute("data-ms", (performance.now() - start).toFixed(1));
     });
   }
