@@ -5,7 +5,7 @@ import Testing
 /// Fixture sites built end to end and compared with their golden output
 /// (`expected/`, re-recorded by `ALMANAC_RECORD=1 swift test`).
 @Suite struct FixtureSiteTests {
-    @Test(arguments: ["basic", "custom-theme", "headings", "fields"])
+    @Test(arguments: ["basic", "custom-theme", "headings", "fields", "tags-and-places"])
     func buildMatchesGoldenOutput(_ name: String) throws {
         let site = Fixtures.site(name)
         let scratch = TemporaryFolder()
@@ -30,7 +30,8 @@ import Testing
         #expect(stale.isEmpty, "differ from expected/: \(stale)")
     }
 
-    @Test(arguments: ["front-matter", "references", "missing-site-yml", "yaml", "site-yml", "templates", "hints", "links", "links-and-other-errors", "fields", "fields-declaration"])
+    @Test(arguments: ["front-matter", "references", "missing-site-yml", "yaml", "site-yml", "templates", "hints", "links", "links-and-other-errors", "fields",
+                      "fields-declaration", "tags", "places-yml"])
     func invalidSiteReportsEveryProblem(_ name: String) throws {
         let site = Fixtures.invalid(name)
         let scratch = TemporaryFolder()
@@ -50,7 +51,7 @@ import Testing
     }
 
     /// What a user sees: the same lines on standard error, a summary, exit status 1.
-    @Test(arguments: ["front-matter", "yaml", "templates", "links", "links-and-other-errors", "fields-declaration"])
+    @Test(arguments: ["front-matter", "yaml", "templates", "links", "links-and-other-errors", "fields-declaration", "tags", "places-yml"])
     func invalidSiteExitsWithStatusOne(_ name: String) throws {
         let site = Fixtures.invalid(name)
         let scratch = TemporaryFolder()

@@ -39,6 +39,40 @@ import Testing
         #expect(validated.diagnostics.filter(\.isError) == report.diagnostics.filter(\.isError))
     }
 
+    /// `tags/` and `places/` are the build's folders once the site has tags or
+    /// places: a static file or theme file there is an error where it takes a
+    /// page or the folder itself, and is left alone beside the pages otherwise.
+    @Test func tagAndPlacePagesAreClaimedLikeEveryOtherPage() throws {
+        let scratch = TemporaryFolder()
+        let root = makeSite([
+            "Content/actors/ann.md": "---\ntitle: Ann\nkind: person\ntags: [Civil society]\n---\n",
+            "Content/events/vote.md": "---\ntitle: Vote\ndate: 2024\nplaces: [Almaty]\n---\n",
+            "Content/static/tags/civil-society.html": "<p>mine</p>",
+            "Content/static/tags/notes.txt": "beside the pages",
+            "Templates/places/index.html": "<p>mine</p>",
+        ], in: scratch)
+        let report = build(root)
+        #expect(report.diagnostics.filter(\.isError).map(\.description) == [
+            "Content/static/tags/civil-society.html: error: would overwrite the generated tags/civil-society.html (the page of tag 'civil-society'); rename or move it",
+            "Templates/places/index.html: error: would overwrite the generated places/index.html (the places index page); rename or move it",
+        ])
+        let check = Almanac.check(Almanac.Options(root: root))
+        #expect(check.diagnostics.filter(\.isError) == report.diagnostics.filter(\.isError))
+
+        // A file where the build needs the folder.
+        let other = TemporaryFolder()
+        let site = makeSite([
+            "Content/events/vote.md": "---\ntitle: Vote\ndate: 2024\nplaces: [Almaty]\n---\n",
+            "Content/static/places": "a file where a folder goes",
+        ], in: other)
+        #expect(build(site).diagnostics.filter(\.isError).map(\.description) == [
+            "Content/static/places: error: would be written to places, where the output needs a folder for places/index.html (the places index page); rename or move it",
+        ])
+        // Without places, `places` is the site's own to use.
+        other.write("Content/events/vote.md", "---\ntitle: Vote\ndate: 2024\n---\n")
+        #expect(build(site).succeeded)
+    }
+
     /// An entry added after a build goes through the same check, not over the page it would replace.
     @Test func anAddedEntryCannotTakeAGeneratedPageInARebuild() throws {
         let scratch = TemporaryFolder()

@@ -18,6 +18,9 @@ import Testing
         /// Events nothing refers to: they can be deleted or made drafts.
         var leaves: [String]
         var added = 0
+        /// Spellings of a few tags and places, some of one slug (`Protests`, `protests`).
+        let tagNames = ["Protests", "protests", "Civil society", "civil-society", "Civil Society", "CSTO", "Sanctions", "Migration"]
+        let placeNames = ["Almaty", "almaty", "Alma-Ata", "Astana", "Shymkent", "Aktau"]
 
         init(seed: UInt64) {
             random = SeededRandom(seed: seed)
@@ -30,7 +33,7 @@ import Testing
             files["Content/index.md"] = "# Home\n\nStart with <actor:actor-1>.\n"
             for (n, slug) in actors.enumerated() {
                 // Every fourth actor is a member of the next one (a typed relation), with a custom date.
-                let custom = n % 4 == 0 ? "member_of: [\(actors[(n + 1) % actors.count])]\nborn: \"19\(50 + n % 40)\"\n" : ""
+                let custom = n % 4 == 0 ? "member_of: [\(actors[(n + 1) % actors.count])]\nborn: \"19\(50 + n % 40)\"\ntags: [\(pick(tagNames))]\n" : ""
                 files["Content/actors/\(slug).md"] = "---\ntitle: Actor \(n + 1)\nkind: \(["person", "organization", "state", "media", "group"][n % 5])\n\(custom)---\n\(body(mentions: 1))"
             }
             for (n, slug) in sources.enumerated() {
@@ -40,7 +43,8 @@ import Testing
                 // Every source is cited by some event (an uncited one is a warning, which is fine, but rarer is clearer).
                 let cited = [sources[n % sources.count]] + (n % 3 == 0 ? [pick(sources)] : [])
                 var text = event(title: "Event \(n + 1)", date: randomDate(), actors: twoActors(), sources: Array(Set(cited)).sorted(),
-                                 body: body(mentions: n >= 800 ? 0 : 2))
+                                 body: body(mentions: n >= 800 ? 0 : 2), tags: n % 5 == 0 ? [pick(tagNames)] : [],
+                                 places: n % 3 == 0 ? [pick(placeNames)] : [])
                 if n % 3 == 0 {
                     setField(&text, "status", ["passed", "rejected"][n % 2])
                     setField(&text, "tabled_by", pick(actors))
@@ -56,7 +60,7 @@ import Testing
         }
 
         /// The settings, with custom fields: a typed relation of actors, and a value, a relation and a text of events.
-        func siteYML(title: String, reverse: String) -> String {
+        func siteYML(title: String, reverse: String, places: Bool = true) -> String {
             """
             title: \(title)
             description: A generated site.
@@ -70,7 +74,7 @@ import Testing
                 tabled_by: { type: actor, reverse: Motions tabled }
                 notes: text
 
-            """
+            """ + (places ? GeneratedSite.places : "")
         }
 
         func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
@@ -100,9 +104,14 @@ import Testing
             return text
         }
 
-        func event(title: String, date: String, actors: [String], sources: [String], body: String) -> String {
-            "---\ntitle: \(title)\ndate: \"\(date)\"\nactors: [\(actors.joined(separator: ", "))]\nsources: [\(sources.joined(separator: ", "))]\n---\n\(body)"
+        func event(title: String, date: String, actors: [String], sources: [String], body: String, tags: [String] = [], places: [String] = []) -> String {
+            "---\ntitle: \(title)\ndate: \"\(date)\"\nactors: [\(actors.joined(separator: ", "))]\nsources: [\(sources.joined(separator: ", "))]\n"
+                + (tags.isEmpty ? "" : "tags: [\(tags.joined(separator: ", "))]\n") + (places.isEmpty ? "" : "places: [\(places.joined(separator: ", "))]\n")
+                + "---\n\(body)"
         }
+
+        /// What `site.yml` says of two places: Alma-Ata is Almaty.
+        static let places = "places:\n  almaty:\n    title: Almaty\n    aliases: [Alma-Ata]\n    country: Kazakhstan\n    coordinates: [43.238, 76.945]\n  astana:\n    country: Kazakhstan\n"
 
         func poll(title: String, pollster: String, question: String, yes: Int) -> String {
             "---\ntitle: \(title)\npollster: \(pollster)\ndate: 2020-0\(1 + yes % 9)\nquestion: \(question)\nresults:\n  - {answer: Yes, percent: \(yes)}\n  - {answer: No, percent: \(95 - yes)}\n---\nA poll.\n"
@@ -199,7 +208,9 @@ import Testing
             site.setField(path, "draft", site.files[path]!.contains("draft: true") ? "false" : "true")
         }))
         edits.append(("site.yml", {
-            site.write("Content/site.yml", site.siteYML(title: "Generated \(site.random.next() % 100)", reverse: "Members"))
+            site.write("Content/site.yml", site.siteYML(title: "Generated \(site.random.next() % 100)", reverse: "Members",
+                                                          // Every other time without its places: Alma-Ata is then a place of its own.
+                                                          places: !site.files["Content/site.yml"]!.contains("places:")))
         }))
         let actorPaths = site.actors.map { "Content/actors/\($0).md" }
         edits.append(("a custom field", { site.setField(site.eventPath(site.pick(site.events)), "status", site.pick(["passed", "rejected"])) }))
@@ -210,7 +221,20 @@ import Testing
             site.setField(site.eventPath(site.pick(site.events)), "notes", "\"See [this actor](actor:\(site.pick(site.actors))).\"")
         }))
         edits.append(("a relation's reverse label", {
-            site.write("Content/site.yml", site.siteYML(title: "Generated", reverse: "Members \(site.random.next() % 100)"))
+            site.write("Content/site.yml", site.siteYML(title: "Generated", reverse: "Members \(site.random.next() % 100)",
+                                                          places: site.files["Content/site.yml"]!.contains("places:")))
+        }))
+        edits.append(("tags added or removed", {
+            let path = site.pick(referenceable)
+            let tagged = site.files[path]!.contains("tags: [") && !site.files[path]!.contains("tags: []")
+            site.setField(path, "tags", tagged ? "[]" : "[\(site.pick(site.tagNames)), Tag \(site.random.next() % 50)]")
+        }))
+        edits.append(("a tag spelt otherwise", {
+            // One more entry spelling a tag this way can make it the tag's title.
+            for _ in 0..<3 { site.setField(site.pick(referenceable), "tags", "[\(site.pick(site.tagNames))]") }
+        }))
+        edits.append(("a place", {
+            site.setField(site.eventPath(site.pick(site.events)), "places", "[\(site.pick(site.placeNames)), Place \(site.random.next() % 20)]")
         }))
         edits.append(("a site template", {
             if site.files["Templates/partials/item.mustache"] == nil {

@@ -38,7 +38,23 @@ struct Fingerprints {
             hasher.combine(next?.stableHash ?? 0)
         case .order(let kind):
             for id in site.ordered[kind] ?? [] { hasher.combine(id.stableHash) }
+        case .taxonomies:
+            for kind in Taxonomy.Kind.allCases { hasher.combine(site.taxonomy(kind).isEmpty ? 0 : 1) }
+        case .terms(let kind):
+            for term in site.taxonomy(kind).terms {
+                hasher.combine(term.slug)
+                hasher.combine(term.title)
+                hasher.combine(UInt64(term.entries.count))
+            }
+        case .term(let kind, let slug):
+            guard let term = site.taxonomy(kind)[slug] else { return 0 }
+            hasher.combine(term.title)
+            for spelling in term.otherSpellings { hasher.combine(spelling) }
+            for id in term.entries { hasher.combine(id.stableHash) }
         case .searchIndex:
+            // Tags and places are documents too; what `site.yml` says of places is in them.
+            hasher.combine(config)
+            hasher.combine(numbering)
             for kind in EntryKind.referenceable {
                 hasher.combine(UInt64(kind.rank))
                 for id in site.ordered[kind] ?? [] {
@@ -51,12 +67,22 @@ struct Fingerprints {
         return hasher.value
     }
 
-    /// What numbers the search index gives entries: their order, kind by kind.
+    /// What numbers the search index gives entries: their order, kind by kind,
+    /// then every tag and place, with the words it is found by.
     var numbering: UInt64 {
         var hasher = StableHasher()
         for kind in EntryKind.referenceable {
             hasher.combine(value(of: .order(kind)))
         }
+        for kind in Taxonomy.Kind.allCases {
+            for term in site.taxonomy(kind).terms {
+                hasher.combine(term.slug)
+                hasher.combine(term.title)
+                for spelling in term.otherSpellings { hasher.combine(spelling) }
+            }
+        }
+        // A place's country is a word it is found by.
+        hasher.combine(config)
         return hasher.value
     }
 }

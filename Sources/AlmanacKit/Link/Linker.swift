@@ -22,6 +22,9 @@ public struct LinkedSite: Sendable {
     public let graph: EntryGraph
     /// The `text` fields of each entry that has any, linked as bodies are.
     let texts: [EntryID: [Linker.LinkedText]]
+    /// Every tag and every place, with their entries (see `Taxonomy`).
+    public let tags: Taxonomy
+    public let places: Taxonomy
     /// Links the bodies that were reused, when a page shows one (see `Linker.link`).
     let resolver: Resolver
     let markdown: @Sendable (Entry) -> String?
@@ -176,9 +179,13 @@ public enum Linker {
             diagnostics.append(.warning(byID[id]!.path, nil, "source '\(id.slug)' is not cited or mentioned by any entry"))
         }
         let eventIndex = Dictionary(uniqueKeysWithValues: (ordered[.event] ?? []).enumerated().map { ($1, $0) })
+        let (places, placeWarnings) = Taxonomy.places(of: byID, ordered: ordered, config: config)
+        // A place only an event with errors names is not unused: it is then not said.
+        if broken.isEmpty { diagnostics += placeWarnings }
         let brokenByID = Dictionary(broken.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let site = LinkedSite(config: config, entries: byID, broken: brokenByID, ordered: ordered, timeline: timeline, eventIndex: eventIndex, bodies: bodies,
-                              linkedFacts: linkedFacts, reusedFacts: reusedFacts, graph: graph, texts: linkedTexts, resolver: resolver, markdown: reread)
+                              linkedFacts: linkedFacts, reusedFacts: reusedFacts, graph: graph, texts: linkedTexts,
+                              tags: Taxonomy.tags(of: byID, ordered: ordered), places: places, resolver: resolver, markdown: reread)
         return (site, diagnostics)
     }
 

@@ -18,9 +18,10 @@ public struct Entry: Sendable, Codable {
         let bodyLineOffset: Int
         let fieldReferences: [FieldReference]
         let customFields: [CustomField]
+        let tags: [String]
 
         init(id: EntryID, path: String, title: String, summary: String?, aliases: [String], draft: Bool, details: Details,
-             bodyLineOffset: Int, fieldReferences: [FieldReference], customFields: [CustomField]) {
+             bodyLineOffset: Int, fieldReferences: [FieldReference], customFields: [CustomField], tags: [String]) {
             self.id = id
             self.path = path
             self.title = title
@@ -31,6 +32,7 @@ public struct Entry: Sendable, Codable {
             self.bodyLineOffset = bodyLineOffset
             self.fieldReferences = fieldReferences
             self.customFields = customFields
+            self.tags = tags
         }
     }
 
@@ -40,9 +42,9 @@ public struct Entry: Sendable, Codable {
     public func encode(to encoder: any Encoder) throws { try storage.encode(to: encoder) }
 
     public init(id: EntryID, path: String, title: String, summary: String?, aliases: [String], draft: Bool, details: Details,
-                bodyLineOffset: Int, fieldReferences: [FieldReference], customFields: [CustomField] = []) {
+                bodyLineOffset: Int, fieldReferences: [FieldReference], customFields: [CustomField] = [], tags: [String] = []) {
         storage = Storage(id: id, path: path, title: title, summary: summary, aliases: aliases, draft: draft, details: details,
-                          bodyLineOffset: bodyLineOffset, fieldReferences: fieldReferences, customFields: customFields)
+                          bodyLineOffset: bodyLineOffset, fieldReferences: fieldReferences, customFields: customFields, tags: tags)
     }
 
     public var id: EntryID { storage.id }
@@ -57,6 +59,8 @@ public struct Entry: Sendable, Codable {
     public var bodyLineOffset: Int { storage.bodyLineOffset }
     /// Every reference made in the front matter, with where it was written.
     public var fieldReferences: [FieldReference] { storage.fieldReferences }
+    /// Its tags as written, each slug once (see `Taxonomy`).
+    public var tags: [String] { storage.tags }
     /// The custom fields it sets (site.yml `fields:`), in the order they are declared.
     public var customFields: [CustomField] { storage.customFields }
 

@@ -3,7 +3,7 @@ import Yams
 /// Stage 2, parse: turns a file's text into a typed `Entry` (or the site's
 /// settings), checking every field the content format lists.
 public enum EntryParser {
-    static let commonKeys = ["title", "summary", "aliases", "draft"]
+    static let commonKeys = ["title", "summary", "aliases", "draft", "tags"]
 
     static func knownKeys(for kind: EntryKind) -> [String] {
         switch kind {
@@ -11,7 +11,8 @@ public enum EntryParser {
         case .event: commonKeys + ["date", "end", "circa", "actors", "places", "sources"]
         case .poll: commonKeys + ["pollster", "date", "end", "method", "sample_size", "population", "question", "results", "actors", "sources"]
         case .source: commonKeys + ["publication", "author", "published", "url"]
-        case .page, .home: commonKeys
+        case .page: commonKeys
+        case .home: commonKeys.filter { $0 != "tags" }  // the home page is on no tag's page
         }
     }
 
@@ -57,6 +58,7 @@ public enum EntryParser {
         let summary = fields.string("summary")
         let aliases = fields.strings("aliases")
         let draft = fields.bool("draft") ?? false
+        let tags = id.kind == .home ? [] : fields.terms("tags", .tags)
         let details = parseDetails(of: id.kind, &fields)
         let customFields = fields.customFields(custom.of(id.kind), yaml: yaml)
         diagnostics += fields.diagnostics
@@ -68,7 +70,7 @@ public enum EntryParser {
         let entry = Entry(
             id: id, path: path, title: title ?? "", summary: summary, aliases: aliases, draft: draft,
             details: details, bodyLineOffset: frontMatter.bodyLineOffset,
-            fieldReferences: fields.references, customFields: customFields
+            fieldReferences: fields.references, customFields: customFields, tags: tags
         )
         return (entry, diagnostics, nil)
     }
@@ -97,7 +99,7 @@ public enum EntryParser {
             let end = fields.date("end")
             let circa = fields.bool("circa") ?? false
             let actors = fields.slugs("actors", of: .actor, as: .participant)
-            let places = fields.strings("places")
+            let places = fields.terms("places", .places)
             let sources = fields.slugs("sources", of: .source, as: .cites)
             guard let date else { return nil }
             checkSpan(date, end, &fields)
@@ -181,7 +183,7 @@ public enum EntryParser {
             return (nil, diagnostics)
         }
         var fields = FieldReader(path: path, lineOffset: 0, mapping: mapping, start: start)
-        fields.warnAboutUnknownKeys(known: ["title", "description", "base_url", "language", "unsafe_html", "fields"])
+        fields.warnAboutUnknownKeys(known: ["title", "description", "base_url", "language", "unsafe_html", "fields", "places"])
         let title = fields.string("title", required: true)
         let description = fields.string("description")
         let baseURL = fields.string("base_url")
@@ -194,9 +196,11 @@ public enum EntryParser {
         }
         let unsafeHTML = fields.bool("unsafe_html") ?? false
         let custom = FieldsDeclaration.read(&fields)
+        let places = PlaceDeclarations.read(&fields)
         diagnostics += fields.diagnostics
         guard let title, !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
-        return (SiteConfig(title: title, description: description, baseURL: baseURL, language: language, unsafeHTML: unsafeHTML, fields: custom),
+        return (SiteConfig(title: title, description: description, baseURL: baseURL, language: language, unsafeHTML: unsafeHTML, fields: custom,
+                           places: places),
                 diagnostics)
     }
 

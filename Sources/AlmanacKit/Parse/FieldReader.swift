@@ -65,20 +65,23 @@ struct FieldReader {
         return text
     }
 
-    mutating func strings(_ key: String) -> [String] {
+    mutating func strings(_ key: String) -> [String] { stringItems(key).map(\.text) }
+
+    /// A list of strings, each with its node (for its position).
+    mutating func stringItems(_ key: String) -> [(text: String, node: Node)] {
         guard let node = value(key, required: false) else { return [] }
         guard let sequence = node.sequence else {
             error(node, "'\(key)' must be a list of strings, not \(node.typeName)")
             return []
         }
-        var result: [String] = []
+        var result: [(text: String, node: Node)] = []
         for item in sequence {
             guard let scalar = item.scalar, !item.isNull else {
                 error(item, "every item of '\(key)' must be a string, not \(item.typeName)")
                 continue
             }
             let text = withoutControlCharacters(scalar.string, node: item, key: key).trimmingWhitespace
-            if text.isEmpty { error(item, "an item of '\(key)' is empty") } else { result.append(text) }
+            if text.isEmpty { error(item, "an item of '\(key)' is empty") } else { result.append((text, item)) }
         }
         return result
     }

@@ -39,10 +39,12 @@ struct ContextBuilder {
         if let description = description ?? config.description { pageContext["description"] = description }
         if let base = config.baseURL { pageContext["canonical"] = base + (page == .home ? "" : page.path) }
         let siteContext = siteContext(root: root)
-        let key = RenderCache.HeaderKey(root: root, section: section, crumbs: crumbs.flatMap { [$0.title, $0.path] })
+        // The header links the indexes of tags and places when the site has any.
+        let terms = Taxonomy.Kind.allCases.filter { site.has($0) }
+        let key = RenderCache.HeaderKey(root: root, section: section, crumbs: crumbs.flatMap { [$0.title, $0.path] } + terms.map(\.rawValue))
         let header = cache.header(key) {
             // The layout puts `{{{header}}}` on a line of its own, with its line break.
-            var text = theme.render("partials/header", headerContext(root: root, section: section, crumbs: crumbs, site: siteContext))
+            var text = theme.render("partials/header", headerContext(root: root, section: section, crumbs: crumbs, terms: terms, site: siteContext))
             if text.hasSuffix("\n") { text.removeLast() }
             return text
         }
@@ -63,11 +65,12 @@ struct ContextBuilder {
     }
 
     /// What `partials/header` sees: `site`, `page.root`, `nav` and `breadcrumbs`.
-    private func headerContext(root: String, section: String?, crumbs: [(title: String, path: String)], site: TemplateContext) -> TemplateContext {
+    private func headerContext(root: String, section: String?, crumbs: [(title: String, path: String)], terms: [Taxonomy.Kind],
+                               site: TemplateContext) -> TemplateContext {
         let sections: [(String, String)] = [
             ("nav_timeline", Page.timeline.path), ("nav_actors", Page.index(.actor).path), ("nav_polls", Page.index(.poll).path),
-            ("nav_sources", Page.index(.source).path), ("nav_search", Page.search.path),
-        ]
+            ("nav_sources", Page.index(.source).path),
+        ] + terms.map { ($0.navKey, Taxonomy.indexPath($0)) } + [("nav_search", Page.search.path)]
         let strings = self.site.strings
         let nav = sections.map { key, path -> TemplateContext in
             ["title": strings[key], "url": root + path, "current": key == section]

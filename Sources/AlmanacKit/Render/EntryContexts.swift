@@ -25,6 +25,9 @@ extension ContextBuilder {
         context["mentioned_in"] = mentions.isEmpty ? absent
             : ["html": itemsHTML(mentions, from: page), "heading": relations is NSNull ? absent : true] as TemplateContext
         context["referenced_by"] = relations is NSNull && mentions.isEmpty ? absent : true
+        context["tags"] = tagLinks(entry, from: page)
+        // A free page has a facts list only for its custom fields and tags.
+        context["page_facts"] = customFields is NSNull && entry.tags.isEmpty ? absent : true
 
         switch entry.details {
         case .actor(let actor):
@@ -49,6 +52,7 @@ extension ContextBuilder {
                 details["places"] = event.places
                 details["places_label"] = strings[event.places.count == 1 ? "fact_place" : "fact_places"]
                 details["places_text"] = event.places.joined(separator: ", ")
+                details["place_links"] = placeLinks(event.places, from: page)
             }
             context["event"] = details
             context["actors"] = list(event.actors.map { EntryID(.actor, $0) }, from: page)

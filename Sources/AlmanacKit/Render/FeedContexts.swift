@@ -33,6 +33,7 @@ extension ContextBuilder {
         // It lists every page: it changes with the entries of every kind, and the settings.
         site.record(.config)
         for kind in EntryKind.referenceable { site.record(.order(kind)) }
+        for kind in Taxonomy.Kind.allCases { site.record(.terms(kind)) }
         let urls = pages.filter { $0.path.hasSuffix(".html") && $0 != .notFound }.map { page in
             ["loc": baseURL + (page == .home ? "" : page.path)]
         }

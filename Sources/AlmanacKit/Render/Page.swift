@@ -4,6 +4,10 @@ public enum Page: Sendable, Hashable {
     case timeline
     case index(EntryKind)
     case entry(EntryID)
+    /// `tags/index.html`, `places/index.html`.
+    case terms(Taxonomy.Kind)
+    /// `tags/<slug>.html`, `places/<slug>.html`.
+    case term(Taxonomy.Kind, String)
     case search
     case searchIndex
     /// A part of the search index loaded on demand (`search/<key>.js`).
@@ -21,6 +25,8 @@ public enum Page: Sendable, Hashable {
         case .timeline: "timeline.html"
         case .index(let kind): "\(kind.folder)/index.html"
         case .entry(let id): id.outputPath
+        case .terms(let kind): Taxonomy.indexPath(kind)
+        case .term(let kind, let slug): Taxonomy.path(kind, slug)
         case .search: "search.html"
         case .searchIndex: "search-index.js"
         case .searchShard(let key): SearchIndex.shardPath(key)
@@ -38,6 +44,8 @@ public enum Page: Sendable, Hashable {
         case .timeline: "the timeline"
         case .index(let kind): "the \(kind.folder) index page"
         case .entry(let id): "the page of \(id.kind.rawValue) '\(id.slug)'"
+        case .terms(let kind): "the \(kind.folder) index page"
+        case .term(let kind, let slug): "the page of \(kind.noun) '\(slug)'"
         case .search: "the search page"
         case .searchIndex, .searchShard: "the search index"
         case .notFound: "the page for addresses not found"
@@ -61,6 +69,9 @@ public enum Page: Sendable, Hashable {
         guard let site else { return pages }
         for kind in EntryKind.referenceable {
             pages += (site.ordered[kind] ?? []).map { .entry($0) }
+        }
+        for kind in Taxonomy.Kind.allCases where !site.taxonomy(kind).isEmpty {
+            pages += [.terms(kind)] + site.taxonomy(kind).terms.map { .term(kind, $0.slug) }
         }
         if site.config.baseURL != nil { pages += [.feed, .sitemap] }
         return pages

@@ -22,6 +22,12 @@ enum ReadKey: Hashable, Sendable {
     case searchIndex
     /// The interface strings: the language and its table, with the site's own strings.
     case interface
+    /// Whether the site has tags, and places (the header links their indexes).
+    case taxonomies
+    /// Every tag (or place): slug, title and number of entries.
+    case terms(Taxonomy.Kind)
+    /// One tag (or place): its title, other spellings and entries.
+    case term(Taxonomy.Kind, String)
 }
 
 /// A key is kept as one short string (`e actor/slug`): a site's pages read
@@ -41,6 +47,13 @@ extension ReadKey: Codable {
         case "t": self = .theme
         case "s": self = .searchIndex
         case "l": self = .interface
+        case "x": self = .taxonomies
+        case "T":
+            guard let kind = Taxonomy.Kind(rawValue: String(rest)) else { throw BinaryCoder.Malformed() }
+            self = .terms(kind)
+        case "g":
+            guard let slash = rest.firstIndex(of: "/"), let kind = Taxonomy.Kind(rawValue: String(rest[..<slash])) else { throw BinaryCoder.Malformed() }
+            self = .term(kind, String(rest[rest.index(after: slash)...]))
         case "e": self = .entry(try id())
         case "b": self = .body(try id())
         case "i": self = .incoming(try id())
@@ -59,6 +72,9 @@ extension ReadKey: Codable {
         case .theme: try container.encode("t")
         case .searchIndex: try container.encode("s")
         case .interface: try container.encode("l")
+        case .taxonomies: try container.encode("x")
+        case .terms(let kind): try container.encode("T \(kind.rawValue)")
+        case .term(let kind, let slug): try container.encode("g \(kind.rawValue)/\(slug)")
         case .entry(let id): try container.encode("e \(id.kind.rawValue)/\(id.slug)")
         case .body(let id): try container.encode("b \(id.kind.rawValue)/\(id.slug)")
         case .incoming(let id): try container.encode("i \(id.kind.rawValue)/\(id.slug)")
@@ -161,6 +177,23 @@ final class SiteReads: @unchecked Sendable {
     func neighbours(of id: EntryID) -> (EntryID?, EntryID?) {
         record(.neighbours(id))
         return site.neighbours(of: id)
+    }
+
+    /// Whether the site has any tags (or places).
+    func has(_ kind: Taxonomy.Kind) -> Bool {
+        record(.taxonomies)
+        return !site.taxonomy(kind).isEmpty
+    }
+
+    /// Every tag (or place), for its index: read what else of them you show through `term`.
+    func terms(_ kind: Taxonomy.Kind) -> [Taxonomy.Term] {
+        record(.terms(kind))
+        return site.taxonomy(kind).terms
+    }
+
+    func term(_ kind: Taxonomy.Kind, _ slug: String) -> Taxonomy.Term? {
+        record(.term(kind, slug))
+        return site.taxonomy(kind)[slug]
     }
 }
 

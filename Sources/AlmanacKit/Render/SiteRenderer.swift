@@ -57,6 +57,8 @@ public struct SiteRenderer: Sendable {
         case .timeline: text = theme.render("timeline", contexts.timelinePage())
         case .index(let kind): text = theme.render(kind.folder, contexts.indexPage(kind))
         case .entry(let id): text = theme.render(id.kind.rawValue, contexts.entryPage(id))
+        case .terms(let kind): text = theme.render(kind.folder, contexts.termIndexPage(kind))
+        case .term(let kind, let slug): text = theme.render(kind.noun, contexts.termPage(kind, slug))
         case .search: text = theme.render("search", contexts.searchPage())
         case .notFound: text = theme.render("404", contexts.notFoundPage())
         case .searchIndex, .searchShard:

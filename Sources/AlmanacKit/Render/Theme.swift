@@ -29,7 +29,7 @@ public struct Theme: Sendable {
     /// The templates every site needs; a theme without one of them cannot render.
     static let requiredTemplates = [
         "layout", "home", "timeline", "actors", "actor", "event", "polls", "poll",
-        "sources", "source", "page", "search", "404", "feed", "sitemap",
+        "sources", "source", "page", "search", "404", "feed", "sitemap", "tags", "tag", "places", "place",
     ]
 
     public static func load(root: URL) -> (Theme?, [Diagnostic]) {

@@ -69,12 +69,17 @@ struct SearchIndex: Sendable {
         // numbering of words, which must follow the documents' order, runs on one thread.
         let ids = EntryKind.referenceable.enumerated().flatMap { number, kind in (site.ordered[kind] ?? []).map { (number, $0) } }
         let documents = Parallel.map(ids, jobs: jobs) { number, id in known(id) ?? SearchIndex.document(site[id], number: number, interface) }
+        // Tags and places after the entries, numbered as kinds after theirs.
+        let terms = SearchIndex.termDocuments(site, interface)
         // Each document's words, best field first; the body's were folded in the (parallel) link stage.
-        let fields = { (doc: Int) in SearchIndex.fields(documents[doc], body: site.searchWords(ids[doc].1)) }
+        let fields = { (doc: Int) in
+            doc < ids.count ? SearchIndex.fields(documents[doc], body: site.searchWords(ids[doc].1)) : SearchIndex.fields(terms[doc - ids.count], body: "")
+        }
         self.documents = Dictionary(uniqueKeysWithValues: zip(ids.map(\.1), documents))
-        self.docs = documents.map(\.row)
+        self.docs = documents.map(\.row) + terms.map(\.row)
+        // A patch brings the entries' words up to date; the terms' are as they were when the numbering is.
         let table = previous.map { SearchIndex.patched($0, ids: ids.map(\.1), fields: fields) }
-            ?? SearchIndex.table(ids.indices.map(fields), jobs: jobs)
+            ?? SearchIndex.table((0 ..< ids.count + terms.count).map(fields), jobs: jobs)
         self.table = table
         let inlineSize = table.reduce(0) { $0 + $1.word.utf8.count + $1.postings.utf8.count + 6 }
         if inlineSize <= inlineLimit {
@@ -213,16 +218,17 @@ struct SearchIndex: Sendable {
             summary: words((entry.summary ?? "") + " " + facts(of: entry)))
     }
 
-    /// Front matter a reader may search for, ranked with the summary: places,
+    /// Front matter a reader may search for, ranked with the summary: tags, places,
     /// roles and countries, publications and authors, poll questions and methods.
     static func facts(of entry: Entry) -> String {
-        switch entry.details {
-        case .actor(let actor): [actor.role, actor.country].compactMap { $0 }.joined(separator: " ")
-        case .event(let event): event.places.joined(separator: " ")
-        case .poll(let poll): [poll.question, poll.method, poll.population].compactMap { $0 }.joined(separator: " ")
-        case .source(let source): ([source.publication] + source.authors).joined(separator: " ")
-        case .page: ""
+        let facts: [String?] = switch entry.details {
+        case .actor(let actor): [actor.role, actor.country]
+        case .event(let event): event.places
+        case .poll(let poll): [poll.question, poll.method, poll.population]
+        case .source(let source): [source.publication] + source.authors
+        case .page: []
         }
+        return (facts.compactMap { $0 } + entry.tags).joined(separator: " ")
     }
 
     /// The values of postings written by `encode`.

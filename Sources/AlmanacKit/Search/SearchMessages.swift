@@ -13,6 +13,7 @@ enum SearchMessages {
         }
         members.append(("results", "{" + forms.joined(separator: ",") + "}"))
         let kinds = EntryKind.referenceable.map { SearchIndex.quoted($0.folder) + ":" + SearchIndex.quoted(strings["search_kind_" + $0.rawValue]) }
+            + Taxonomy.Kind.allCases.map { SearchIndex.quoted($0.folder) + ":" + SearchIndex.quoted(strings["search_kind_" + $0.noun]) }
         members.append(("kinds", "{" + kinds.joined(separator: ",") + "}"))
         return "{" + members.map { SearchIndex.quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }

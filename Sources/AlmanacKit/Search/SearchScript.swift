@@ -3,7 +3,7 @@
 extension SearchIndex {
     /// `search-index.js`.
     var script: String {
-        let kinds = EntryKind.referenceable.map { "[" + SearchIndex.quoted($0.folder) + "," + SearchIndex.quoted($0.noun) + "]" }
+        let kinds = SearchIndex.kinds.map { "[" + SearchIndex.quoted($0.folder) + "," + SearchIndex.quoted($0.noun) + "]" }
         var out = "window.ALMANAC_SEARCH = {\n\"kinds\": [" + kinds.joined(separator: ",") + "],\n\"docs\": [\n"
         out += docs.joined(separator: ",\n")
         out += "\n],\n\"shards\": [" + shards.map { SearchIndex.quoted($0.key) }.joined(separator: ",") + "],\n"

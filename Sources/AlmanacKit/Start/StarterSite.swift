@@ -109,6 +109,7 @@ public enum StarterSite {
             date: 2024-03-12
             actors: [riverside-council]
             places: [Riverside]
+            tags: [Housing]
             sources: [gazette-rent-cap]
             ---
             After a debate of six hours the [council](actor:riverside-council) voted
@@ -127,6 +128,7 @@ public enum StarterSite {
             sample_size: 1200
             population: adult residents of Riverside
             question: Should the council limit yearly rent rises?
+            tags: [Housing]
             results:
               - {answer: "Yes", percent: 61}
               - {answer: "No", percent: 31}

@@ -1,5 +1,5 @@
 window.ALMANAC_SEARCH = {
-"kinds": [["actors","actor"],["events","event"],["polls","poll"],["sources","source"],["pages","page"]],
+"kinds": [["actors","actor"],["events","event"],["polls","poll"],["sources","source"],["pages","page"],["tags","tag"],["places","place"]],
 "docs": [
 "0\talice\tAlice Example\t\t\tAlly",
 "0\tbob\tBob\t\t\t",
@@ -8,7 +8,8 @@ window.ALMANAC_SEARCH = {
 "2\tpoll-one\tPoll one\tMay 2022\t\t",
 "2\tpoll-two\tPoll two\tSeptember 2022\t\t",
 "3\tarticle\tAn article\t2 January 2023\t\t",
-"4\tabout\tAbout\t\t\t"
+"4\tabout\tAbout\t\t\t",
+"6\tastana\tAstana\t\t1 event\t"
 ],
 "shards": [],
 "words": {
@@ -22,7 +23,7 @@ window.ALMANAC_SEARCH = {
 "an":"c,f",
 "and":"c",
 "article":"c,f",
-"astana":"d",
+"astana":"d,m",
 "bob":"0,7",
 "by":"c",
 "cited":"c",

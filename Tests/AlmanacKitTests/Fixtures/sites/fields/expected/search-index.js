@@ -1,5 +1,5 @@
 window.ALMANAC_SEARCH = {
-"kinds": [["actors","actor"],["events","event"],["polls","poll"],["sources","source"],["pages","page"]],
+"kinds": [["actors","actor"],["events","event"],["polls","poll"],["sources","source"],["pages","page"],["tags","tag"],["places","place"]],
 "docs": [
 "0\tjane-okafor\tJane Okafor\t\t\t",
 "0\tcouncil\tRiverside Council\t\t\t",
