@@ -39,6 +39,17 @@ import Testing
         #expect(entry.customFields.last?.filePosition(SourcePosition(line: 1, column: 5)) == SourcePosition(line: 5, column: 7))
     }
 
+    @Test func eachItemOfAListIsCheckedAgainstValuesAtItsLine() {
+        let settings = "title: T\nfields:\n  events:\n    topics: { type: \"[string]\", values: [housing, budget] }\n"
+        let fields = EntryParser.parseSiteConfig(settings, path: "site.yml").0?.fields ?? .none
+        let text = "---\ntitle: T\ndate: 2022\ntopics:\n  - []\n  - housing\n  - budgte\n---\n"
+        let parsed = EntryParser.parse(text, id: EntryID(.event, "x"), path: "x.md", fields: fields)
+        #expect(parsed.diagnostics.map(\.description) == [
+            "x.md:5:5: error: every item of 'topics' must be a string, not a list",
+            "x.md:7:5: error: 'topics' must be one of housing, budget, not 'budgte' (did you mean 'budget'?)",
+        ])
+    }
+
     @Test func anUnquotedListTypeIsAListOfReferences() throws {
         #expect(try fields().declaration("members", of: .event)?.type == .references(.actor))
     }

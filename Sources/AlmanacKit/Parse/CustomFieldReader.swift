@@ -59,11 +59,14 @@ extension FieldReader {
             }
             return .url(url)
         case .strings:
-            let node = values[key]
             let items = strings(key)
             guard !items.isEmpty else { return emptyList(declaration) }
-            let sequence = node?.sequence ?? []
-            let checked = zip(items, sequence).allSatisfy { allowed($0, key: key, declaration: declaration, node: $1) }
+            var checked = true
+            // Each item against `values`, at its own line (items with other problems are reported already).
+            for item in values[key]?.sequence ?? [] {
+                guard let text = item.scalar?.string.trimmingWhitespace, !text.isEmpty else { continue }
+                checked = allowed(text, key: key, declaration: declaration, node: item) && checked
+            }
             return checked ? .strings(items) : nil
         case .reference(let kind):
             return slug(key, of: kind, as: declaration.relation, required: declaration.required).map { .reference(EntryID(kind, $0)) }
