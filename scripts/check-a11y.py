@@ -9,7 +9,8 @@ screen reader meet it.
      and dark, 390 and 1280 px wide: no violation of the WCAG 2.0/2.1 A and AA
      rules, the best-practice rules, or the AAA contrast of text (7:1).
 
-Usage: check-a11y.py SITE   (exits 1 on any problem)
+Usage: check-a11y.py SITE [PAGE ...]   (exits 1 on any problem)
+With PAGEs (paths inside SITE, a search with its ?query), only axe-core runs, on those.
 Needs Debian's chromium and chromium-driver and PyPI's axe-selenium-python
 (scripts/bootstrap --test installs them).
 """
@@ -25,7 +26,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 PAGES = ["index.html", "timeline.html", "actors/kassym-jomart-tokayev.html",
-         "events/csto-deployment-2022.html", "polls/demoscope-2022-11.html", "search.html?q=csto"]
+         "events/csto-deployment-2022.html", "polls/demoscope-2022-11.html", "search.html?q=csto",
+         "search.html?q=csto&kind=event&from=2022&to=2022"]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice", "wcag2aaa"]
 # Where the focused element is: the chart, the year navigation, the list, or elsewhere.
 WHERE = """const e = document.activeElement;
@@ -76,13 +78,13 @@ def tab_order(driver, site):
     return problems
 
 
-def axe_violations(driver, site):
+def axe_violations(driver, site, pages):
     problems = []
     for scheme in ["light", "dark"]:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
         for width in [390, 1280]:
             driver.set_window_size(width, 900)
-            for page in PAGES:
+            for page in pages:
                 driver.get(url(site, page))
                 if "?q=" in page:
                     WebDriverWait(driver, 30).until(lambda d: d.execute_script(
@@ -94,15 +96,16 @@ def axe_violations(driver, site):
                     node = violation["nodes"][0]
                     problems.append(f"{page} ({scheme}, {width} px): {violation['id']} on {len(violation['nodes'])} "
                                     f"element(s), first {node['target']}: {node['failureSummary'][:200]}")
-    print(f"  axe-core {driver.execute_script('return axe.version')}: {len(PAGES)} pages, light and dark, 390 and 1280 px")
+    print(f"  axe-core {driver.execute_script('return axe.version')}: {len(pages)} pages, light and dark, 390 and 1280 px")
     return problems
 
 
 def main():
     site = pathlib.Path(sys.argv[1]).resolve()
+    pages = sys.argv[2:]
     driver = browser()
     try:
-        problems = tab_order(driver, site) + axe_violations(driver, site)
+        problems = axe_violations(driver, site, pages) if pages else tab_order(driver, site) + axe_violations(driver, site, PAGES)
     finally:
         driver.quit()
     for problem in problems:

@@ -8,7 +8,7 @@ import Testing
 /// without any cache gives (`build --check` renders that in memory and compares),
 /// with the same diagnostics. An edit with an error must leave the output alone.
 @Suite struct RandomEditTests {
-    /// A site of 1,100 entries whose every file is held here too, so that edits stay valid.
+    /// A site of 1,200 entries (more than a thousand events and polls: the timeline has year pages, the search index shards) whose every file is held here too, so that edits stay valid.
     final class GeneratedSite {
         let scratch = TemporaryFolder()
         var root: URL { scratch.url }
@@ -27,7 +27,7 @@ import Testing
             actors = (1...80).map { "actor-\($0)" }
             sources = (1...60).map { "source-\($0)" }
             polls = (1...40).map { "poll-\($0)" }
-            events = (1...900).map { "event-\($0)" }
+            events = (1...1_000).map { "event-\($0)" }
             leaves = Array(events.suffix(100))
             files["Content/site.yml"] = siteYML(title: "Generated", reverse: "Members")
             files["Content/index.md"] = "# Home\n\nStart with <actor:actor-1>.\n"

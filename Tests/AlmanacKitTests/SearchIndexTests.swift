@@ -19,7 +19,7 @@ import Testing
     /// word -> [(doc, field)], decoded as search.js decodes.
     static func postings(_ index: SearchIndex) -> [String: [(doc: Int, field: Int)]] {
         var result: [String: [(doc: Int, field: Int)]] = [:]
-        for (word, text) in index.words + index.shards.flatMap(\.words) {
+        for (word, text) in index.table {
             var value = 0
             result[word] = text.split(separator: ",").map { gap in
                 value += Int(gap, radix: 36)!
@@ -59,26 +59,57 @@ import Testing
         #expect(postings["cafe"] != nil)
         #expect(docs[doc("events/first.html")] == ["1", "first", "Summit in Almaty", "6 March 2022", "Leaders met.", ""])
         #expect(docs[doc("actors/bob.html")].last == "Bobby")
-        #expect(index.script.contains("\"kinds\": [[\"actors\",\"actor\"],[\"events\",\"event\"],"))
-        #expect(index.shards.isEmpty)
+        #expect(index.script.contains("\"kinds\": [[\"actors\",\"actor\",1],[\"events\",\"event\",3],"))
+        #expect(index.script.contains("\"years\": \"*1,2022*2,2023*1,*0\"") || index.script.contains("\"years\": \"*1,2022*2,2023*1\""), "\(index.script)")
+        #expect(index.script.contains("\"names\": {\n\"bob brown\":\"0\",\n\"bobby\":\"0\","), "\(index.script)")
+        #expect(index.shards == nil)
         #expect(index.script.hasPrefix("window.ALMANAC_SEARCH = {\n\"kinds\": "))
     }
 
-    @Test func largeIndexesAreShardedByFirstCharacter() throws {
+    @Test func largeIndexesAreShardedByPrefix() throws {
         let folder = TemporaryFolder()
         let site = try SearchIndexTests.site(in: folder)
         let inline = SearchIndex(site: site)
         let sharded = SearchIndex(site: site, inlineLimit: 0)
-        #expect(sharded.words.isEmpty)
-        #expect(sharded.shards.map(\.key) == sharded.shards.map(\.key).sorted())
-        #expect(sharded.shardPaths.contains("search/s.js"))
-        let script = try #require(sharded.shardScript("search/s.js"))
+        let shards = try #require(sharded.shards)
+        #expect(shards.shards.map(\.key) == shards.shards.map(\.key).sorted { $0.precedesInUTF8($1) })
+        #expect(sharded.partNames.contains("w-s") && sharded.partNames.contains("d-0"))
+        let script = try #require(sharded.part("w-s"))
         #expect(script.hasPrefix("ALMANAC_SEARCH_SHARD(\"s\", {\n"))
-        #expect(script.contains("\"summit\":"))
+        #expect(script.contains("\"summit\":") && script.contains("\"summit in almaty\":\"1\""), "\(script)")
         #expect(!script.contains("\"quiet\":"))
         #expect(sharded.script.contains("\"shards\": [\"a\",\"b\",\"c\""), "\(sharded.script)")
-        let all = Dictionary(uniqueKeysWithValues: sharded.shards.flatMap(\.words).map { ($0.word, $0.postings) })
-        #expect(all == Dictionary(uniqueKeysWithValues: inline.words.map { ($0.word, $0.postings) }))
+        #expect(sharded.script.contains("\"docs\": [],") && sharded.script.contains("\"chunk\": 32,"))
+        #expect(try #require(sharded.part("d-0")).contains("\"1\\tfirst\\tSummit in Almaty\\t6 March 2022"))
+        #expect(sharded.part("d-1") == nil && sharded.part("w-zz") == nil)
+        #expect(sharded.table.map(\.word) == inline.table.map(\.word))
+    }
+
+    /// However finely the shards are cut, the script finds every word that starts
+    /// with a term in the shards it loads for the term (SearchShards' rule, as search.js applies it).
+    @Test func everyPrefixFindsItsWordsInTheShardsItLoads() throws {
+        let folder = TemporaryFolder()
+        let site = try SearchIndexTests.site(in: folder)
+        for limit in [1, 40, 200] {
+            let index = SearchIndex(site: site, inlineLimit: 0, shardLimit: limit)
+            let shards = try #require(index.shards).shards
+            let keys = shards.map(\.key)
+            func loaded(_ term: String) -> Set<String> {
+                let own = keys.filter { term.hasPrefix($0) }.max { $0.count < $1.count }
+                return Set((own.map { [$0] } ?? []) + keys.filter { $0.count > term.count && $0.hasPrefix(term) })
+            }
+            for shard in shards {
+                for entry in index.table[shard.words] + index.names[shard.names] {
+                    #expect(entry.word.hasPrefix(shard.key))
+                    let characters = Array(entry.word)
+                    for length in 2 ... characters.count {
+                        #expect(loaded(String(characters[..<length])).contains(shard.key), "\(entry.word) at \(length), limit \(limit)")
+                    }
+                }
+            }
+            #expect(Set(shards.flatMap { index.table[$0.words].map(\.word) }) == Set(index.table.map(\.word)))
+        }
+        #expect(SearchShards.name(of: "ab c\u{439}") == "w-ab_20_c_439_")
     }
 
     /// A rebuild patches the last index with the entries parsed again; the result

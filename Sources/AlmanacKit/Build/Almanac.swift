@@ -100,9 +100,11 @@ public enum Almanac {
             report.diagnostics = (report.diagnostics + outputProblems(renderer, theme: theme, staticFiles: loaded.staticFiles)).sorted()
             return (report, nil)
         }
-        let fingerprints = Fingerprints(site: site, theme: theme.fingerprint, config: loaded.configHash, interface: interface.fingerprint, hashes: loaded.hashes)
-        let reuse = previous.map { Reuse(site: site, loaded: loaded, previous: $0, fingerprints: fingerprints) }
+        var fingerprints = Fingerprints(site: site, theme: theme.fingerprint, config: loaded.configHash, interface: interface.fingerprint, hashes: loaded.hashes)
+        var reuse = previous.map { Reuse(site: site, loaded: loaded, previous: $0, fingerprints: fingerprints) }
         let renderer = SiteRenderer(site: site, theme: theme, interface: interface, jobs: options.jobs, reusing: reuse?.known ?? [:], previousIndex: reuse?.searchIndex)
+        fingerprints.searchIndex = renderer.searchIndex
+        if let previous { reuse?.compare(fingerprints, with: previous) }
         report.diagnostics = (report.diagnostics + outputProblems(renderer, theme: theme, staticFiles: loaded.staticFiles)).sorted()
         guard report.succeeded else { return (report, nil) }
 

@@ -9,6 +9,8 @@ struct Fingerprints {
     let interface: UInt64
     /// The hashes of each entry's front matter and body text.
     let hashes: [EntryID: ContentHashes]
+    /// This build's search index, once made (its files are fingerprinted by their text).
+    var searchIndex: SearchIndex?
 
     func value(of key: ReadKey) -> UInt64 {
         var hasher = StableHasher()
@@ -51,18 +53,17 @@ struct Fingerprints {
             hasher.combine(term.title)
             for spelling in term.otherSpellings { hasher.combine(spelling) }
             for id in term.entries { hasher.combine(id.stableHash) }
-        case .searchIndex:
-            // Tags and places are documents too; what `site.yml` says of places is in them.
-            hasher.combine(config)
-            hasher.combine(numbering)
-            for kind in EntryKind.referenceable {
-                hasher.combine(UInt64(kind.rank))
-                for id in site.ordered[kind] ?? [] {
-                    hasher.combine(id.stableHash)
-                    hasher.combine(hashes[id]?.frontMatter ?? 0)
-                    hasher.combine(hashes[id]?.body ?? 0)
-                }
-            }
+        case .years:
+            for slice in site.slices.years { hasher.combine(slice.key) }
+        case .year(let year):
+            for id in site.slices.year(year)?.ids ?? [] { hasher.combine(id.stableHash) }
+        case .letters(let kind):
+            for slice in site.slices.letters[kind] ?? [] { hasher.combine(slice.key) }
+        case .letter(let kind, let key):
+            for id in site.slices.letter(kind, key)?.ids ?? [] { hasher.combine(id.stableHash) }
+        case .searchPart(let name):
+            // A file the index no longer has reads as nothing.
+            hasher.combine(searchIndex?.part(name) ?? "")
         }
         return hasher.value
     }

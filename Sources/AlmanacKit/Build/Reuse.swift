@@ -12,9 +12,10 @@ struct Previous {
 /// (those with a read that now gives something else), and what rendering made
 /// of entries whose front matter is as it was.
 struct Reuse {
-    /// The fingerprint of each key of the last build's traces in this build, and whether it changed.
-    let current: [UInt64]
-    let changed: [Bool]
+    /// The fingerprint of each key of the last build's traces in this build, and
+    /// whether it changed (see `compare`: the search index's keys need the renderer's index).
+    private(set) var current: [UInt64] = []
+    private(set) var changed: [Bool] = []
     let traces: [String: [Int32]]
     let themeChanged: Bool
     let known: [EntryID: SiteRenderer.Reusable]
@@ -23,8 +24,6 @@ struct Reuse {
     init(site: LinkedSite, loaded: Almanac.Loaded, previous: Previous, fingerprints: Fingerprints) {
         let keys = previous.traces.keys
         let values = previous.traces.fingerprints
-        current = Parallel.map(keys, jobs: 2) { fingerprints.value(of: $0) }
-        changed = zip(current, values).map { $0 != $1 }
         traces = Dictionary(previous.traces.pages.map { ($0.path, $0.reads) }, uniquingKeysWith: { first, _ in first })
         themeChanged = keys.firstIndex(of: .theme).map { values[$0] != fingerprints.theme } ?? true
         // Items and search rows show dates in the interface's language.
@@ -53,6 +52,12 @@ struct Reuse {
         }
         self.known = known
         searchIndex = before.map { SearchIndex.Previous(table: previous.traces.searchTable, entries: $0) }
+    }
+
+    /// Fingerprints every key of the last build's traces in this build.
+    mutating func compare(_ fingerprints: Fingerprints, with previous: Previous) {
+        current = Parallel.map(previous.traces.keys, jobs: 2) { fingerprints.value(of: $0) }
+        changed = zip(current, previous.traces.fingerprints).map { $0 != $1 }
     }
 
     /// Whether the page must be rendered: it is new, or something it read changed.

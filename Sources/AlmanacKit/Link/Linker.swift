@@ -14,6 +14,8 @@ public struct LinkedSite: Sendable {
     public let timeline: [EntryID]
     /// Each event's place in `ordered[.event]`, for previous and next links.
     public let eventIndex: [EntryID: Int]
+    /// The timeline's year pages and the indexes' letter pages, on a large site.
+    public let slices: SiteSlices
     /// Each body linked in this build as HTML, cross-references resolved (see `body(_:)` for all).
     let bodies: [EntryID: String]
     /// What this build found in the bodies it linked (broken entries' too), and what an earlier one found in those it reused.
@@ -183,7 +185,8 @@ public enum Linker {
         // A place only an event with errors names is not unused: it is then not said.
         if broken.isEmpty { diagnostics += placeWarnings }
         let brokenByID = Dictionary(broken.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let site = LinkedSite(config: config, entries: byID, broken: brokenByID, ordered: ordered, timeline: timeline, eventIndex: eventIndex, bodies: bodies,
+        let site = LinkedSite(config: config, entries: byID, broken: brokenByID, ordered: ordered, timeline: timeline, eventIndex: eventIndex,
+                              slices: SiteSlices(entries: byID, ordered: ordered, timeline: timeline), bodies: bodies,
                               linkedFacts: linkedFacts, reusedFacts: reusedFacts, graph: graph, texts: linkedTexts,
                               tags: Taxonomy.tags(of: byID, ordered: ordered), places: places, resolver: resolver, markdown: reread)
         return (site, diagnostics)

@@ -29,14 +29,23 @@ extension ContextBuilder {
         ]
     }
 
-    func sitemap(baseURL: String, pages: [Page]) -> TemplateContext {
-        // It lists every page: it changes with the entries of every kind, and the settings.
+    /// `part` nil: `sitemap.xml`, which lists every page, or past `Page.sitemapLimit`
+    /// pages is an index (`index.parts`) of the files that do; else that file's pages.
+    func sitemap(baseURL: String, pages: [Page], part: Int?) -> TemplateContext {
+        // It lists every page: it changes with the entries of every kind, the cut lists' pages, and the settings.
         site.record(.config)
         for kind in EntryKind.referenceable { site.record(.order(kind)) }
         for kind in Taxonomy.Kind.allCases { site.record(.terms(kind)) }
-        let urls = pages.filter { $0.path.hasSuffix(".html") && $0 != .notFound }.map { page in
-            ["loc": baseURL + (page == .home ? "" : page.path)]
+        _ = site.years
+        for kind in SiteSlices.lettered { _ = site.letters(kind) }
+        let listed = Page.sitemapped(pages)
+        let parts = Page.sitemapParts(urls: listed.count)
+        if part == nil, parts > 1 {
+            let files = (1...parts).map { ["loc": baseURL + Page.sitemapPart($0).path] }
+            return ["urls": [TemplateContext](), "index": ["parts": files] as TemplateContext]
         }
-        return ["urls": urls]
+        let slice = part.map { listed[($0 - 1) * Page.sitemapLimit ..< min(listed.count, $0 * Page.sitemapLimit)] } ?? listed[...]
+        let urls = slice.map { page in ["loc": baseURL + (page == .home ? "" : page.path)] }
+        return ["urls": urls, "index": absent]
     }
 }

@@ -12,12 +12,53 @@ extension ContextBuilder {
         return context
     }
 
-    /// Every event and poll by year and month. Within a year, entries dated only
-    /// to the year come first, under their own heading.
+    /// Every event and poll by year and month; past `SiteSlices.limit` of them,
+    /// the overview and a link to each year's page (`yearPage`) instead.
     func timelinePage() -> TemplateContext {
         let strings = site.strings
         var context = base(.timeline, title: strings["nav_timeline"], description: strings["timeline_description"], section: "nav_timeline")
-        var years: [TemplateContext] = []
+        let cut = site.yearSizes
+        if cut.isEmpty {
+            let sections = yearSections(site.timeline, from: .timeline)
+            context["sections"] = sections.map(\.context)
+            context["years"] = sections.map { ["year": String($0.year), "url": "#y\($0.year)-heading", "current": false, "count": absent] as TemplateContext }
+        } else {
+            context["sections"] = absent
+            context["years"] = cut.map { year, count -> TemplateContext in
+                ["year": String(year), "url": Page.timelineYear(year).path, "current": false, "count": strings.number(count, "overview_entries")]
+            }
+        }
+        context["pager"] = absent
+        context["overview"] = TimelineOverview(site: site).context(from: .timeline, id: "overview", caption: strings["overview_caption_site"])
+        return context
+    }
+
+    /// One year of a cut timeline: its events and polls by month, every year's link, the years before and after.
+    func yearPage(_ year: Int) -> TemplateContext {
+        let page = Page.timelineYear(year)
+        let strings = site.strings
+        var context = base(page, title: strings.format("timeline_year_title", ["year": String(year)]),
+                           description: strings.format("timeline_year_description", ["year": String(year)]), section: "nav_timeline",
+                           crumbs: [(strings["nav_home"], Page.home.path), (strings["nav_timeline"], Page.timeline.path)])
+        let years = site.years
+        func link(_ other: Int) -> TemplateContext { ["year": String(other), "url": page.pathToRoot + Page.timelineYear(other).path] }
+        context["years"] = years.map { other -> TemplateContext in
+            ["year": String(other), "url": page.pathToRoot + Page.timelineYear(other).path, "current": other == year, "count": absent]
+        }
+        context["sections"] = yearSections(site.year(year), from: page).map(\.context)
+        let place = years.firstIndex(of: year)
+        let previous = place.flatMap { $0 > 0 ? years[$0 - 1] : nil }, next = place.flatMap { $0 + 1 < years.count ? years[$0 + 1] : nil }
+        context["pager"] = ["previous": previous.map(link) ?? absent, "next": next.map(link) ?? absent] as TemplateContext
+        context["overview"] = absent
+        return context
+    }
+
+    /// Events and polls (in timeline order) as sections by year, each with
+    /// groups by month. Within a year, entries dated only to the year come
+    /// first, under their own heading.
+    private func yearSections(_ ids: [EntryID], from page: Page) -> [(year: Int, context: TemplateContext)] {
+        let strings = site.strings
+        var years: [(year: Int, context: TemplateContext)] = []
         var currentYear: Int?
         var groups: [TemplateContext] = []
         var groupItems: [EntryID] = []
@@ -28,16 +69,16 @@ extension ContextBuilder {
             let label = month.map { DateText.date(PartialDate(year: year, month: $0), strings) }
                 ?? strings.format("timeline_month_not_known", ["year": String(year)])
             let anchor = month.map { "y\(year)-\(zeroPadded($0, width: 2))" } ?? "y\(year)"
-            groups.append(["label": label, "anchor": anchor, "html": itemsHTML(groupItems, from: .timeline)])
+            groups.append(["label": label, "anchor": anchor, "html": itemsHTML(groupItems, from: page)])
             groupItems = []
         }
         func closeYear() {
             closeGroup()
-            if let year = currentYear { years.append(["year": String(year), "groups": groups]) }
+            if let year = currentYear { years.append((year, ["year": String(year), "groups": groups])) }
             groups = []
         }
         // Year-only dates sort after January's dates; the page shows them first in their year.
-        let ordered = site.timeline.enumerated().sorted { a, b in
+        let ordered = ids.enumerated().sorted { a, b in
             let (da, db) = (site[a.element].date!, site[b.element].date!)
             if da.year != db.year { return da.year < db.year }
             if (da.precision == .year) != (db.precision == .year) { return da.precision == .year }
@@ -58,17 +99,55 @@ extension ContextBuilder {
             groupItems.append(id)
         }
         closeYear()
-        context["years"] = years
-        context["overview"] = TimelineOverview(site: site).context(from: .timeline, id: "overview", caption: strings["overview_caption_site"])
-        return context
+        return years
     }
 
+    /// An index of entries of a kind; past `SiteSlices.limit` of them (actors
+    /// and sources), a link to each letter's page (`letterPage`) instead.
     func indexPage(_ kind: EntryKind) -> TemplateContext {
         let page = Page.index(kind)
         let strings = site.strings
         let section = ContextBuilder.sectionKey[kind]!
         var context = base(page, title: strings[section], description: nil, section: section)
-        let ids = site.ordered(kind)
+        let letters = SiteSlices.lettered.contains(kind) ? site.letterSizes(kind) : []
+        context["cut"] = false
+        if letters.isEmpty {
+            context["letters"] = absent
+            listed(site.ordered(kind), kind: kind, from: page, into: &context)
+        } else {
+            context["letters"] = ["items": letters.map { key, label, count -> TemplateContext in
+                ["label": letterLabel(key, label), "url": page.pathToRoot + Page.indexLetter(kind, key).path, "current": false,
+                 "count": strings.number(count, "count_" + kind.folder)]
+            }] as TemplateContext
+            context["groups"] = [TemplateContext]()
+            context["cut"] = true
+        }
+        return context
+    }
+
+    /// The entries of a cut index under one letter, with every letter's link.
+    func letterPage(_ kind: EntryKind, _ key: String) -> TemplateContext {
+        let page = Page.indexLetter(kind, key)
+        let strings = site.strings
+        let section = ContextBuilder.sectionKey[kind]!
+        let letters = site.letters(kind)
+        let label = letterLabel(key, letters.first { $0.key == key }?.label ?? key)
+        var context = base(page, title: strings.format("index_letter_title", ["index": strings[section], "letter": label]), description: nil,
+                           section: section, crumbs: [(strings["nav_home"], Page.home.path), (strings[section], Page.index(kind).path)])
+        context["cut"] = false
+        context["letters"] = ["items": letters.map { other, label -> TemplateContext in
+            ["label": letterLabel(other, label), "url": page.pathToRoot + Page.indexLetter(kind, other).path, "current": other == key, "count": absent]
+        }] as TemplateContext
+        listed(site.letter(kind, key), kind: kind, from: page, into: &context)
+        return context
+    }
+
+    /// A letter's label as shown: the page of titles with no letter or digit is named in the interface's language.
+    private func letterLabel(_ key: String, _ label: String) -> String { key == SiteSlices.other ? site.strings["index_letter_other"] : label }
+
+    /// The entries of an index page: `html`, or `groups` (actors by kind, polls by question).
+    private func listed(_ ids: [EntryID], kind: EntryKind, from page: Page, into context: inout TemplateContext) {
+        let strings = site.strings
         switch kind {
         case .actor:
             context["groups"] = Entry.Actor.Kind.allCases.compactMap { actorKind -> TemplateContext? in
@@ -99,7 +178,6 @@ extension ContextBuilder {
         default:
             context["html"] = itemsHTML(ids, from: page)
         }
-        return context
     }
 
     /// Polls that asked the same question side by side: a column per poll, a

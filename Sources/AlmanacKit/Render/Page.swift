@@ -2,7 +2,11 @@
 public enum Page: Sendable, Hashable {
     case home
     case timeline
+    /// One year of a large site's timeline (see `SiteSlices`).
+    case timelineYear(Int)
     case index(EntryKind)
+    /// The entries of a large index under one letter (see `SiteSlices`).
+    case indexLetter(EntryKind, String)
     case entry(EntryID)
     /// `tags/index.html`, `places/index.html`.
     case terms(Taxonomy.Kind)
@@ -10,11 +14,13 @@ public enum Page: Sendable, Hashable {
     case term(Taxonomy.Kind, String)
     case search
     case searchIndex
-    /// A part of the search index loaded on demand (`search/<key>.js`).
+    /// A part of the search index loaded on demand (`search/<name>.js`, see `SearchIndex`).
     case searchShard(String)
     case notFound
     case feed
     case sitemap
+    /// One of the files a sitemap index lists, numbered from 1 (past `sitemapLimit` URLs).
+    case sitemapPart(Int)
     /// `.almanac-output`: says the folder is Almanac's to replace (see `OutputMarker`).
     case outputMarker
 
@@ -23,16 +29,19 @@ public enum Page: Sendable, Hashable {
         switch self {
         case .home: "index.html"
         case .timeline: "timeline.html"
+        case .timelineYear(let year): "timeline/\(year).html"
         case .index(let kind): "\(kind.folder)/index.html"
+        case .indexLetter(let kind, let key): "\(kind.folder)/index_\(key).html"
         case .entry(let id): id.outputPath
         case .terms(let kind): Taxonomy.indexPath(kind)
         case .term(let kind, let slug): Taxonomy.path(kind, slug)
         case .search: "search.html"
         case .searchIndex: "search-index.js"
-        case .searchShard(let key): SearchIndex.shardPath(key)
+        case .searchShard(let name): SearchIndex.shardPath(name)
         case .notFound: "404.html"
         case .feed: "feed.xml"
         case .sitemap: "sitemap.xml"
+        case .sitemapPart(let number): "sitemap-\(number).xml"
         case .outputMarker: OutputMarker.name
         }
     }
@@ -42,7 +51,9 @@ public enum Page: Sendable, Hashable {
         switch self {
         case .home: "the home page"
         case .timeline: "the timeline"
+        case .timelineYear(let year): "the timeline of \(year)"
         case .index(let kind): "the \(kind.folder) index page"
+        case .indexLetter(let kind, let key): "the \(kind.folder) index page of '\(key)'"
         case .entry(let id): "the page of \(id.kind.rawValue) '\(id.slug)'"
         case .terms(let kind): "the \(kind.folder) index page"
         case .term(let kind, let slug): "the page of \(kind.noun) '\(slug)'"
@@ -50,7 +61,7 @@ public enum Page: Sendable, Hashable {
         case .searchIndex, .searchShard: "the search index"
         case .notFound: "the page for addresses not found"
         case .feed: "the feed"
-        case .sitemap: "the sitemap"
+        case .sitemap, .sitemapPart: "the sitemap"
         case .outputMarker: "the mark of an Almanac output"
         }
     }
@@ -67,13 +78,33 @@ public enum Page: Sendable, Hashable {
         var pages: [Page] = [.outputMarker, .home, .timeline] + EntryKind.indexed.map { .index($0) } + [.search, .searchIndex, .notFound]
         pages += searchShards.map { .searchShard($0) }
         guard let site else { return pages }
+        pages += site.slices.years.map { .timelineYear(Int($0.key)!) }
+        for kind in SiteSlices.lettered {
+            pages += (site.slices.letters[kind] ?? []).map { .indexLetter(kind, $0.key) }
+        }
         for kind in EntryKind.referenceable {
             pages += (site.ordered[kind] ?? []).map { .entry($0) }
         }
         for kind in Taxonomy.Kind.allCases where !site.taxonomy(kind).isEmpty {
             pages += [.terms(kind)] + site.taxonomy(kind).terms.map { .term(kind, $0.slug) }
         }
-        if site.config.baseURL != nil { pages += [.feed, .sitemap] }
+        if site.config.baseURL != nil {
+            pages += [.feed, .sitemap]
+            let parts = Page.sitemapParts(urls: Page.sitemapped(pages).count)
+            if parts > 1 { pages += (1...parts).map { .sitemapPart($0) } }
+        }
         return pages
+    }
+
+    /// The most URLs one sitemap file may list (sitemaps.org): past it,
+    /// `sitemap.xml` is an index of files of at most this many.
+    static let sitemapLimit = 50_000
+
+    /// How many files the sitemap's URLs take (1: `sitemap.xml` alone).
+    static func sitemapParts(urls: Int) -> Int { max(1, (urls + sitemapLimit - 1) / sitemapLimit) }
+
+    /// The pages a sitemap lists: every HTML page but the 404 page.
+    static func sitemapped(_ pages: [Page]) -> [Page] {
+        pages.filter { $0.path.hasSuffix(".html") && $0 != .notFound }
     }
 }

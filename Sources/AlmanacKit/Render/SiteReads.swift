@@ -18,8 +18,6 @@ enum ReadKey: Hashable, Sendable {
     case neighbours(EntryID)
     /// The entries of a kind, in display order.
     case order(EntryKind)
-    /// The search index: every referenceable entry's front matter and words.
-    case searchIndex
     /// The interface strings: the language and its table, with the site's own strings.
     case interface
     /// Whether the site has tags, and places (the header links their indexes).
@@ -28,6 +26,17 @@ enum ReadKey: Hashable, Sendable {
     case terms(Taxonomy.Kind)
     /// One tag (or place): its title, other spellings and entries.
     case term(Taxonomy.Kind, String)
+    /// The years of a cut timeline (see `SiteSlices`).
+    case years
+    /// The events and polls of one year of a cut timeline, in order.
+    case year(Int)
+    /// The letters of a cut index.
+    case letters(EntryKind)
+    /// The entries of a cut index under one letter, in order.
+    case letter(EntryKind, String)
+    /// One file of the search index (`index`: `search-index.js`, else a shard's name),
+    /// by its text: made of every entry, it is fingerprinted by what it holds.
+    case searchPart(String)
 }
 
 /// A key is kept as one short string (`e actor/slug`): a site's pages read
@@ -42,10 +51,13 @@ extension ReadKey: Codable {
             guard let slash = rest.firstIndex(of: "/"), let kind = EntryKind(rawValue: String(rest[..<slash])) else { throw BinaryCoder.Malformed() }
             return EntryID(kind, String(rest[rest.index(after: slash)...]))
         }
+        func kind(_ text: Substring) throws -> EntryKind {
+            guard let kind = EntryKind(rawValue: String(text)) else { throw BinaryCoder.Malformed() }
+            return kind
+        }
         switch tag {
         case "c": self = .config
         case "t": self = .theme
-        case "s": self = .searchIndex
         case "l": self = .interface
         case "x": self = .taxonomies
         case "T":
@@ -54,6 +66,15 @@ extension ReadKey: Codable {
         case "g":
             guard let slash = rest.firstIndex(of: "/"), let kind = Taxonomy.Kind(rawValue: String(rest[..<slash])) else { throw BinaryCoder.Malformed() }
             self = .term(kind, String(rest[rest.index(after: slash)...]))
+        case "s": self = .searchPart(String(rest))
+        case "Y": self = .years
+        case "y":
+            guard let year = Int(rest) else { throw BinaryCoder.Malformed() }
+            self = .year(year)
+        case "A": self = .letters(try kind(rest))
+        case "a":
+            guard let slash = rest.firstIndex(of: "/") else { throw BinaryCoder.Malformed() }
+            self = .letter(try kind(rest[..<slash]), String(rest[rest.index(after: slash)...]))
         case "e": self = .entry(try id())
         case "b": self = .body(try id())
         case "i": self = .incoming(try id())
@@ -70,11 +91,15 @@ extension ReadKey: Codable {
         switch self {
         case .config: try container.encode("c")
         case .theme: try container.encode("t")
-        case .searchIndex: try container.encode("s")
         case .interface: try container.encode("l")
         case .taxonomies: try container.encode("x")
         case .terms(let kind): try container.encode("T \(kind.rawValue)")
         case .term(let kind, let slug): try container.encode("g \(kind.rawValue)/\(slug)")
+        case .searchPart(let name): try container.encode("s \(name)")
+        case .years: try container.encode("Y")
+        case .year(let year): try container.encode("y \(year)")
+        case .letters(let kind): try container.encode("A \(kind.rawValue)")
+        case .letter(let kind, let key): try container.encode("a \(kind.rawValue)/\(key)")
         case .entry(let id): try container.encode("e \(id.kind.rawValue)/\(id.slug)")
         case .body(let id): try container.encode("b \(id.kind.rawValue)/\(id.slug)")
         case .incoming(let id): try container.encode("i \(id.kind.rawValue)/\(id.slug)")
@@ -194,6 +219,45 @@ final class SiteReads: @unchecked Sendable {
     func term(_ kind: Taxonomy.Kind, _ slug: String) -> Taxonomy.Term? {
         record(.term(kind, slug))
         return site.taxonomy(kind)[slug]
+    }
+
+    /// The years of a cut timeline; empty when it is not cut.
+    var years: [Int] {
+        record(.years)
+        return site.slices.years.map { Int($0.key)! }
+    }
+
+    /// The years of a cut timeline and how many events and polls each has.
+    var yearSizes: [(year: Int, count: Int)] {
+        record(.years)
+        record(.order(.event))
+        record(.order(.poll))
+        return site.slices.years.map { (Int($0.key)!, $0.ids.count) }
+    }
+
+    /// The events and polls of one year of a cut timeline.
+    func year(_ year: Int) -> [EntryID] {
+        record(.year(year))
+        return site.slices.year(year)?.ids ?? []
+    }
+
+    /// The letters of a cut index (key, label); empty when it is not cut.
+    func letters(_ kind: EntryKind) -> [(key: String, label: String)] {
+        record(.letters(kind))
+        return (site.slices.letters[kind] ?? []).map { ($0.key, $0.label) }
+    }
+
+    /// The letters of a cut index and how many entries each has.
+    func letterSizes(_ kind: EntryKind) -> [(key: String, label: String, count: Int)] {
+        record(.letters(kind))
+        record(.order(kind))
+        return (site.slices.letters[kind] ?? []).map { ($0.key, $0.label, $0.ids.count) }
+    }
+
+    /// The entries of a cut index under one letter.
+    func letter(_ kind: EntryKind, _ key: String) -> [EntryID] {
+        record(.letter(kind, key))
+        return site.slices.letter(kind, key)?.ids ?? []
     }
 }
 

@@ -36,7 +36,7 @@ public struct SiteRenderer: Sendable {
         self.jobs = jobs
         self.cache = RenderCache(known: { known[$0]?.item })
         self.searchIndex = SearchIndex(site: site, interface: interface, known: { known[$0]?.search }, previous: previousIndex, jobs: jobs)
-        self.pages = Page.all(of: site, searchShards: searchIndex.shards.map(\.key))
+        self.pages = Page.all(of: site, searchShards: searchIndex.partNames)
     }
 
     /// What the build cache keeps of an entry, once every page is rendered.
@@ -55,19 +55,22 @@ public struct SiteRenderer: Sendable {
         switch page {
         case .home: text = theme.render("home", contexts.homePage())
         case .timeline: text = theme.render("timeline", contexts.timelinePage())
+        case .timelineYear(let year): text = theme.render("timeline", contexts.yearPage(year))
         case .index(let kind): text = theme.render(kind.folder, contexts.indexPage(kind))
+        case .indexLetter(let kind, let key): text = theme.render(kind.folder, contexts.letterPage(kind, key))
         case .entry(let id): text = theme.render(id.kind.rawValue, contexts.entryPage(id))
         case .terms(let kind): text = theme.render(kind.folder, contexts.termIndexPage(kind))
         case .term(let kind, let slug): text = theme.render(kind.noun, contexts.termPage(kind, slug))
         case .search: text = theme.render("search", contexts.searchPage())
         case .notFound: text = theme.render("404", contexts.notFoundPage())
         case .searchIndex, .searchShard:
-            // Made of every entry: one key for all of it.
-            let text = page == .searchIndex ? searchIndex.script : searchIndex.shardScript(page.path) ?? ""
-            return (Data(AllowedText.valid(text).utf8), [.searchIndex, .interface])
+            // Made of every entry: read as what it holds.
+            let name = if case .searchShard(let name) = page { name } else { "index" }
+            return (Data(AllowedText.valid(searchIndex.part(name) ?? "").utf8), [.searchPart(name)])
         case .feed: text = theme.render("feed", contexts.feed(baseURL: site.config.baseURL!))
         case .outputMarker: text = OutputMarker.text
-        case .sitemap: text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages))
+        case .sitemap: text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages, part: nil))
+        case .sitemapPart(let number): text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages, part: number))
         }
         return (Data(AllowedText.valid(text).utf8), reads.keys)
     }

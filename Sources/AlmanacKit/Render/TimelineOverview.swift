@@ -50,6 +50,8 @@ struct TimelineOverview {
             ? segments.mapValues(TimelineOverview.lanes) : [:]
         let detailed = !placed.isEmpty && placed.values.reduce(0) { $0 + $1.lanes.max()! + 1 } <= TimelineOverview.laneLimit
         let counts = detailed ? [:] : monthCounts()
+        // A month's bar links to its heading: on the timeline, or on its year's page when the timeline is cut.
+        let yearPages = detailed ? [] : Set(site.years)
         let years = detailed ? Set(segments.keys) : Set(counts.keys)
         guard let firstYear = years.min(), let lastYear = years.max() else { return nil }
 
@@ -77,7 +79,8 @@ struct TimelineOverview {
                 height = Double(row.lanes.max()! + 1) * TimelineOverview.laneHeight
             } else {
                 height = TimelineOverview.busyHeight
-                monthMarks += busyMonths(year: year, counts: counts[year]!, busiest: busiest, top: y, from: page)
+                let target = yearPages.contains(year) ? Page.timelineYear(year) : .timeline
+                monthMarks += busyMonths(year: year, counts: counts[year]!, busiest: busiest, top: y, from: page, to: target)
             }
             rows.append(row(label: String(year), gap: false, top: y, height: height))
             y += height + TimelineOverview.rowGap
@@ -151,7 +154,7 @@ struct TimelineOverview {
     /// One bar per month with anything in it, as tall as the month is busy
     /// next to the site's busiest month, below a band across the year for
     /// entries known only to the year.
-    private func busyMonths(year: Int, counts: [Int], busiest: Int, top: Double, from page: Page) -> [TemplateContext] {
+    private func busyMonths(year: Int, counts: [Int], busiest: Int, top: Double, from page: Page, to target: Page) -> [TemplateContext] {
         let plot = TimelineOverview.width - TimelineOverview.left - TimelineOverview.right
         func x(_ fraction: Double) -> Double { TimelineOverview.left + plot * fraction }
         let band = 8.0, full = TimelineOverview.busyHeight - band - 2
@@ -166,7 +169,7 @@ struct TimelineOverview {
             let bar = Bar(x: x(from) + 0.5, y: month == 0 ? top : top + TimelineOverview.busyHeight - height,
                           width: x(to) - x(from) - 1, height: height)
             return [
-                "url": page.pathToRoot + Page.timeline.path + "#" + anchor,
+                "url": page.pathToRoot + target.path + "#" + anchor,
                 "title": label, "date": strings.number(count, "overview_entries"),
                 "label": strings.format("overview_mark_title", ["title": label, "date": strings.number(count, "overview_entries")]),
                 "bars": [barContext(bar)], "class": month == 0 ? "mark vague" : "mark",

@@ -109,8 +109,15 @@ public struct SiteDiff: Sendable {
         let parts = path.split(separator: "/").map(String.init)
         let named = ["index.html": "home", "timeline.html": "timeline", "search.html": "search", "404.html": "not found page"]
         if parts.count == 1, let what = named[parts[0]] { return PageInfo(path: path, kind: nil, slug: nil, what: what, title: title) }
+        if parts.count == 2, parts[0] == "timeline", parts[1].hasSuffix(".html") {
+            return PageInfo(path: path, kind: nil, slug: nil, what: "timeline of \(parts[1].dropLast(".html".count))", title: title)
+        }
         if parts.count == 2, let kind = EntryKind.referenceable.first(where: { $0.folder == parts[0] }) {
             if parts[1] == "index.html" { return PageInfo(path: path, kind: nil, slug: nil, what: "\(kind.noun) index", title: title) }
+            // A letter's page of a long index (`index_a.html`): no slug has an underscore.
+            if parts[1].hasPrefix("index_") {
+                return PageInfo(path: path, kind: nil, slug: nil, what: "\(kind.noun) index, \(parts[1].dropFirst("index_".count).dropLast(".html".count))", title: title)
+            }
             let slug = String(parts[1].dropLast(".html".count))
             return PageInfo(path: path, kind: kind.noun, slug: slug, what: "\(kind.noun) \(slug)", title: title)
         }

@@ -17,7 +17,8 @@ extension SearchIndex {
                 return Document(
                     row: row([String(number), term.slug, term.title, "", [country, count].compactMap { $0 }.joined(separator: " · "),
                               term.otherSpellings.map { $0.replacingOccurrences(of: "|", with: " ") }.joined(separator: "|")]),
-                    title: words(term.title), aliases: words(term.otherSpellings.joined(separator: " ")), summary: words(country ?? ""))
+                    title: words(term.title), aliases: words(term.otherSpellings.joined(separator: " ")), summary: words(country ?? ""),
+                    year: nil, names: ([term.title] + term.otherSpellings).map { terms($0).joined(separator: " ") }.filter { !$0.isEmpty })
             }
         }
     }

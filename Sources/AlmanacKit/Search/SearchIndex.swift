@@ -4,45 +4,63 @@ import Foundation
 /// their words, written as classic scripts (a `fetch` of JSON is blocked on
 /// `file://`, a `<script src>` is not).
 ///
-/// `search-index.js` sets `window.ALMANAC_SEARCH = {kinds, docs, words, shards}`:
-/// - `kinds`: `[folder, noun]` of each kind of entry, by number.
+/// `search-index.js` sets `window.ALMANAC_SEARCH = {kinds, years, chunk, shards, docs, words, names}`:
+/// - `kinds`: `[folder, noun, count]` of each kind of entry, by number;
+///   entries are numbered kind by kind, each kind in its order.
+/// - `years`: the year each entry is dated in (events and polls by their date,
+///   sources by their publication), for the filter by years: runs of
+///   `YEAR*COUNT` (`*COUNT` for entries without a date), comma-separated.
 /// - `docs`: one string per entry, `KIND TAB slug TAB title TAB date TAB summary
-///   TAB aliases` (aliases separated by `|`, so that a query that names an
-///   entry exactly ranks it first),
-///   one per line (a long array of strings parses much faster than nested
-///   arrays); its page is `folder/slug.html`.
-/// - `words`: folded word → postings, for the words held inline.
-/// - `shards`: the first characters whose words are in `search/<key>.js`
-///   instead, loaded on demand; each calls `ALMANAC_SEARCH_SHARD(key, words)`.
-///   A small site keeps everything inline (`shards` is empty).
+///   TAB aliases` (aliases separated by `|`); its page is `folder/slug.html`.
+/// - `words`: folded word → postings; `names`: an entry's title or alias as
+///   its folded words joined by spaces → the entries so named (a query that
+///   names an entry exactly ranks it first).
+///
+/// A large site (more than `entryLimit` entries, or words past `inlineLimit`)
+/// keeps only `kinds`, `years`, `chunk` and `shards` there, so that a query
+/// loads only what it needs: `docs` in files of `chunk` entries
+/// (`search/d-N.js`, calling `ALMANAC_SEARCH_DOCS(N, docs)`) and the words and
+/// names in shards by prefix (`search/w-KEY.js`, calling
+/// `ALMANAC_SEARCH_SHARD(key, words, names)`), each holding every word and name
+/// that starts with its key and with no longer key, at most about
+/// `shardLimit` bytes unless one word alone is longer (see `SearchShards`).
 ///
 /// Postings are comma-separated base-36 gaps between successive values of
 /// `doc * 4 + field`, field being where in the entry the word stands at best:
-/// 3 title, 2 alias, 1 summary, 0 body. Words are folded as the script folds a
-/// query: canonical decomposition, marks dropped, lower case, split at
-/// anything that is not a letter or a digit, at least two characters.
+/// 3 title, 2 alias, 1 summary, 0 body (names' postings: gaps between entry
+/// numbers). Words are folded as the script folds a query: canonical
+/// decomposition, marks dropped, lower case, split at anything that is not a
+/// letter or a digit, at least two characters.
 struct SearchIndex: Sendable {
     /// Where a word stands in an entry; a higher field ranks higher.
     enum Field: Int { case body = 0, summary, alias, title }
 
-    /// Inline postings larger than this go into shards.
+    /// Inline words and names larger than this go into shards.
     static let inlineLimit = 256 * 1024
+    /// A site of more entries than this gets a sharded index whatever its size.
+    static let entryLimit = SiteSlices.limit
     /// Summaries are cut to this many characters in result rows.
     static let summaryLength = 200
 
     let docs: [String]
-    /// Folded word → postings text, sorted by word.
-    let words: [(word: String, postings: String)]
-    /// Shard key → its words, empty when every word is inline.
-    let shards: [(key: String, words: [(word: String, postings: String)])]
+    /// How many entries of each referenceable kind, in `EntryKind.referenceable`'s order.
+    let kindCounts: [Int]
+    /// Each entry's year, for the filter by years.
+    let years: [Int?]
+    /// Names (folded words joined by spaces) → postings text, sorted.
+    let names: [(word: String, postings: String)]
+    /// How the index is cut into files; nil when it is all in `search-index.js`.
+    let shards: SearchShards?
 
     /// One entry's part of the index, which depends on its front matter alone:
-    /// its row and its folded words by field. The build cache keeps it.
+    /// its row, its folded words by field, its year and names. The build cache keeps it.
     struct Document: Sendable, Codable {
         let row: String
         let title: String
         let aliases: String
         let summary: String
+        let year: Int?
+        let names: [String]
     }
 
     /// Each entry's document, by id.
@@ -63,8 +81,8 @@ struct SearchIndex: Sendable {
     }
 
     /// `known` holds documents of entries that have not changed since they were made.
-    init(site: LinkedSite, interface: Interface = .english, known: (EntryID) -> Document? = { _ in nil }, previous: Previous? = nil, inlineLimit: Int = SearchIndex.inlineLimit,
-         jobs: Int = 1) {
+    init(site: LinkedSite, interface: Interface = .english, known: (EntryID) -> Document? = { _ in nil }, previous: Previous? = nil,
+         inlineLimit: Int = SearchIndex.inlineLimit, shardLimit: Int = SearchShards.limit, jobs: Int = 1) {
         // Each entry's row and folded words are prepared in parallel; only the
         // numbering of words, which must follow the documents' order, runs on one thread.
         let ids = EntryKind.referenceable.enumerated().flatMap { number, kind in (site.ordered[kind] ?? []).map { (number, $0) } }
@@ -77,22 +95,34 @@ struct SearchIndex: Sendable {
         }
         self.documents = Dictionary(uniqueKeysWithValues: zip(ids.map(\.1), documents))
         self.docs = documents.map(\.row) + terms.map(\.row)
+        self.kindCounts = EntryKind.referenceable.map { site.ordered[$0]?.count ?? 0 } + Taxonomy.Kind.allCases.map { site.taxonomy($0).terms.count }
+        self.years = documents.map(\.year) + terms.map(\.year)
         // A patch brings the entries' words up to date; the terms' are as they were when the numbering is.
         let table = previous.map { SearchIndex.patched($0, ids: ids.map(\.1), fields: fields) }
             ?? SearchIndex.table((0 ..< ids.count + terms.count).map(fields), jobs: jobs)
         self.table = table
-        let inlineSize = table.reduce(0) { $0 + $1.word.utf8.count + $1.postings.utf8.count + 6 }
-        if inlineSize <= inlineLimit {
-            self.words = table
-            self.shards = []
-        } else {
-            var grouped: [(key: String, words: [(word: String, postings: String)])] = []
-            for entry in table {
-                let key = SearchIndex.shardKey(entry.word)
-                if grouped.last?.key == key { grouped[grouped.count - 1].words.append(entry) } else { grouped.append((key, [entry])) }
+        let names = SearchIndex.names(documents + terms)
+        self.names = names
+        let inlineSize = (table + names).reduce(0) { $0 + SearchShards.size($1) }
+        shards = inlineSize <= inlineLimit && docs.count <= SearchIndex.entryLimit
+            ? nil : SearchShards(words: table, names: names, docs: docs.count, limit: shardLimit)
+    }
+
+    /// Each name → the entries it names, as postings, sorted by name.
+    private static func names(_ documents: [Document]) -> [(word: String, postings: String)] {
+        var named: [String: [Int]] = [:]
+        for (doc, document) in documents.enumerated() {
+            for name in document.names where named[name]?.last != doc { named[name, default: []].append(doc) }
+        }
+        return named.keys.sorted { $0.precedesInUTF8($1) }.map { name in
+            var bytes: [UInt8] = []
+            var last = -1
+            for doc in named[name]! {
+                if last >= 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.appendDigits(of: UInt64(doc - max(0, last)), radix: 36)
+                last = doc
             }
-            self.words = []
-            self.shards = grouped.sorted { $0.key < $1.key }
+            return (name, String(decoding: bytes, as: UTF8.self))
         }
     }
 
@@ -191,22 +221,6 @@ struct SearchIndex: Sendable {
         return table
     }
 
-    /// The shard a word belongs to: its first character when that is a-z or
-    /// 0-9, `x` followed by the hex code of its first scalar otherwise.
-    static func shardKey(_ word: String) -> String {
-        let first = word.unicodeScalars.first!
-        if ("a"..."z").contains(first) || ("0"..."9").contains(first) { return String(first) }
-        return "x" + String(first.value, radix: 16)
-    }
-
-    /// Paths of the shard files, inside `Output/`.
-    var shardPaths: [String] { shards.map { SearchIndex.shardPath($0.key) } }
-
-    /// The folder of the shards inside `Output/`.
-    static let shardFolder = "search/"
-
-    static func shardPath(_ key: String) -> String { shardFolder + key + ".js" }
-
     static func document(_ entry: Entry, number: Int, _ interface: Interface) -> Document {
         Document(
             row: row([
@@ -215,7 +229,9 @@ struct SearchIndex: Sendable {
             ]),
             title: words(entry.title),
             aliases: words(entry.aliases.joined(separator: " ")),
-            summary: words((entry.summary ?? "") + " " + facts(of: entry)))
+            summary: words((entry.summary ?? "") + " " + facts(of: entry)),
+            year: entry.date?.year,
+            names: ([entry.title] + entry.aliases).map { terms($0).joined(separator: " ") }.filter { !$0.isEmpty })
     }
 
     /// Front matter a reader may search for, ranked with the summary: tags, places,

@@ -7,6 +7,10 @@ enum SearchMessages {
             ("plural", SearchIndex.quoted(Plural.rule(strings.language).rawValue)),
             ("too_short", SearchIndex.quoted(strings["search_too_short"])),
             ("more", SearchIndex.quoted(strings["search_more_count"])),
+            ("in_year", SearchIndex.quoted(strings["search_filter_in_year"])),
+            ("from_to", SearchIndex.quoted(strings["search_filter_from_to"])),
+            ("from", SearchIndex.quoted(strings["search_filter_from_only"])),
+            ("to", SearchIndex.quoted(strings["search_filter_to_only"])),
         ]
         let forms = ["one", "few", "many", "other"].map { category in
             SearchIndex.quoted(category) + ":" + SearchIndex.quoted(strings.formOf("search_results", category: category))

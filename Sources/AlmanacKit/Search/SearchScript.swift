@@ -3,21 +3,55 @@
 extension SearchIndex {
     /// `search-index.js`.
     var script: String {
-        let kinds = SearchIndex.kinds.map { "[" + SearchIndex.quoted($0.folder) + "," + SearchIndex.quoted($0.noun) + "]" }
-        var out = "window.ALMANAC_SEARCH = {\n\"kinds\": [" + kinds.joined(separator: ",") + "],\n\"docs\": [\n"
-        out += docs.joined(separator: ",\n")
-        out += "\n],\n\"shards\": [" + shards.map { SearchIndex.quoted($0.key) }.joined(separator: ",") + "],\n"
-        out += "\"words\": {\n" + SearchIndex.lines(words) + "\n}\n};\n"
-        return out
+        let kinds = zip(SearchIndex.kinds, kindCounts).map { kind, count in
+            "[" + SearchIndex.quoted(kind.folder) + "," + SearchIndex.quoted(kind.noun) + "," + String(count) + "]"
+        }
+        var out = "window.ALMANAC_SEARCH = {\n\"kinds\": [" + kinds.joined(separator: ",") + "],\n"
+        out += "\"years\": \"" + yearRuns + "\",\n"
+        guard let shards else {
+            out += "\"chunk\": 0,\n\"shards\": [],\n\"docs\": [\n" + docs.joined(separator: ",\n") + "\n],\n"
+            out += "\"words\": {\n" + SearchIndex.lines(table[...]) + "\n},\n\"names\": {\n" + SearchIndex.lines(names[...]) + "\n}\n};\n"
+            return out
+        }
+        out += "\"chunk\": \(SearchShards.chunk),\n\"shards\": [" + shards.shards.map { SearchIndex.quoted($0.key) }.joined(separator: ",") + "],\n"
+        return out + "\"docs\": [],\n\"words\": {},\n\"names\": {}\n};\n"
     }
 
-    /// The script of the shard at `path`, if there is one.
-    func shardScript(_ path: String) -> String? {
-        guard let shard = shards.first(where: { SearchIndex.shardPath($0.key) == path }) else { return nil }
-        return "ALMANAC_SEARCH_SHARD(\(SearchIndex.quoted(shard.key)), {\n\(SearchIndex.lines(shard.words))\n});\n"
+    /// Each entry's year as runs: `YEAR*COUNT`, `*COUNT` for no year.
+    private var yearRuns: String {
+        var runs: [String] = []
+        var start = 0
+        while start < years.count {
+            var end = start + 1
+            while end < years.count, years[end] == years[start] { end += 1 }
+            runs.append((years[start].map(String.init) ?? "") + "*" + String(end - start))
+            start = end
+        }
+        return runs.joined(separator: ",")
     }
 
-    private static func lines(_ words: [(word: String, postings: String)]) -> String {
+    /// The names of the files the index takes besides `search-index.js`.
+    var partNames: [String] { shards?.names ?? [] }
+
+    /// The text of one file of the index: `index` for `search-index.js`, else a shard's or rows' file name.
+    func part(_ name: String) -> String? {
+        if name == "index" { return script }
+        guard let shards else { return nil }
+        if let shard = shards.shard(named: name) {
+            return "ALMANAC_SEARCH_SHARD(" + SearchIndex.quoted(shard.key) + ", {\n" + SearchIndex.lines(table[shard.words])
+                + "\n}, {\n" + SearchIndex.lines(names[shard.names]) + "\n});\n"
+        }
+        guard name.hasPrefix("d-"), let chunk = Int(name.dropFirst(2)), (0 ..< shards.chunks).contains(chunk) else { return nil }
+        let rows = docs[chunk * SearchShards.chunk ..< min(docs.count, (chunk + 1) * SearchShards.chunk)]
+        return "ALMANAC_SEARCH_DOCS(\(chunk), [\n" + rows.joined(separator: ",\n") + "\n]);\n"
+    }
+
+    /// The folder of the parts inside `Output/`.
+    static let shardFolder = "search/"
+
+    static func shardPath(_ name: String) -> String { shardFolder + name + ".js" }
+
+    private static func lines(_ words: ArraySlice<(word: String, postings: String)>) -> String {
         words.map { quoted($0.word) + ":\"" + $0.postings + "\"" }.joined(separator: ",\n")
     }
 

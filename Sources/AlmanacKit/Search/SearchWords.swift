@@ -75,6 +75,30 @@ extension SearchIndex {
         }
     }
 
+    /// The words of `text` in order, repeats kept, as the search script splits a
+    /// query or a name (`termsOf`): folded, at least two UTF-16 units, cut to `wordLimit`.
+    static func terms(_ text: String) -> [String] {
+        var terms: [String] = []
+        var term = String.UnicodeScalarView()
+        var length = 0
+        func close() {
+            let word = String(term)
+            if word.utf16.count > 1 { terms.append(word) }
+            term.removeAll()
+            length = 0
+        }
+        for scalar in fold(text).unicodeScalars {
+            guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
+                close()
+                continue
+            }
+            if length < wordLimit { term.append(scalar) }
+            length += 1
+        }
+        close()
+        return terms
+    }
+
     /// As the script folds: canonical decomposition, combining marks dropped, lower case.
     static func fold(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()

@@ -1,5 +1,8 @@
 window.ALMANAC_SEARCH = {
-"kinds": [["actors","actor"],["events","event"],["polls","poll"],["sources","source"],["pages","page"],["tags","tag"],["places","place"]],
+"kinds": [["actors","actor",2],["events","event",2],["polls","poll",1],["sources","source",1],["pages","page",1],["tags","tag",0],["places","place",1]],
+"years": "*2,2022*3,2023*1,*2",
+"chunk": 0,
+"shards": [],
 "docs": [
 "0\talice\tAlice Example\t\t\tAlly",
 "0\tbob\tBob\t\t\t",
@@ -10,7 +13,6 @@ window.ALMANAC_SEARCH = {
 "4\tabout\tAbout\t\t\t",
 "6\tastana\tAstana\t\t1 event\t"
 ],
-"shards": [],
 "words": {
 "000":"c",
 "2022":"0",
@@ -54,5 +56,16 @@ window.ALMANAC_SEARCH = {
 "took":"0",
 "was":"c",
 "you":"h"
+},
+"names": {
+"about":"6",
+"alice example":"0",
+"ally":"0",
+"an article":"5",
+"astana":"7",
+"bob":"1",
+"later thing":"2",
+"poll one":"4",
+"the summit":"3"
 }
 };

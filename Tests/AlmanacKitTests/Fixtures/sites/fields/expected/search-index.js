@@ -1,5 +1,8 @@
 window.ALMANAC_SEARCH = {
-"kinds": [["actors","actor"],["events","event"],["polls","poll"],["sources","source"],["pages","page"],["tags","tag"],["places","place"]],
+"kinds": [["actors","actor",4],["events","event",2],["polls","poll",1],["sources","source",1],["pages","page",2],["tags","tag",0],["places","place",0]],
+"years": "*4,2023*4,*2",
+"chunk": 0,
+"shards": [],
 "docs": [
 "0\tjane-okafor\tJane Okafor\t\t\t",
 "0\tcouncil\tRiverside Council\t\t\t",
@@ -12,7 +15,6 @@ window.ALMANAC_SEARCH = {
 "4\tabout\tAbout this site\t\t\t",
 "4\tmethod\tMethod\t\t\t"
 ],
-"shards": [],
 "words": {
 "2023":"c",
 "2024":"n",
@@ -78,5 +80,17 @@ window.ALMANAC_SEARCH = {
 "up":"w",
 "vote":"4,c,8,7",
 "votes":"j,h"
+},
+"names": {
+"about this site":"8",
+"jane okafor":"0",
+"method":"9",
+"rent cap passes by one vote":"7",
+"riverside council":"1",
+"riverside greens":"2",
+"survey on rent cap":"6",
+"the 2024 budget":"5",
+"the council votes on rent cap":"4",
+"tom reyes":"3"
 }
 };

@@ -1,5 +1,8 @@
 window.ALMANAC_SEARCH = {
-"kinds": [["actors","actor"],["events","event"],["polls","poll"],["sources","source"],["pages","page"],["tags","tag"],["places","place"]],
+"kinds": [["actors","actor",2],["events","event",1],["polls","poll",1],["sources","source",0],["pages","page",1],["tags","tag",0],["places","place",0]],
+"years": "*2,2022*2,*1",
+"chunk": 0,
+"shards": [],
 "docs": [
 "0\tcsto\tCollective Security Treaty Organization\t\t\t",
 "0\tkazakhstan\tKazakhstan\t\t\t",
@@ -7,7 +10,6 @@ window.ALMANAC_SEARCH = {
 "2\tsurvey\tSurvey\tFebruary 2022\t\t",
 "4\tabout\tAbout\t\t\t"
 ],
-"shards": [],
 "words": {
 "2002":"0",
 "about":"j",
@@ -82,5 +84,12 @@ window.ALMANAC_SEARCH = {
 "why":"8",
 "write":"g",
 "состав":"0"
+},
+"names": {
+"about":"4",
+"collective security treaty organization":"0",
+"csto deployment":"2",
+"kazakhstan":"1",
+"survey":"3"
 }
 };

@@ -1,5 +1,8 @@
 window.ALMANAC_SEARCH = {
-"kinds": [["actors","actor"],["events","event"],["polls","poll"],["sources","source"],["pages","page"],["tags","tag"],["places","place"]],
+"kinds": [["actors","actor",2],["events","event",3],["polls","poll",1],["sources","source",1],["pages","page",1],["tags","tag",5],["places","place",3]],
+"years": "*2,2022*4,*10",
+"chunk": 0,
+"shards": [],
 "docs": [
 "0\tcsto\tCSTO\t\t\t",
 "0\tkazakhstan\tKazakhstan\t\t\t",
@@ -18,7 +21,6 @@ window.ALMANAC_SEARCH = {
 "6\tastana\tAstana\t\tKazakhstan · 1 event\t",
 "6\tzhanaozen\tZhanaozen\t\t1 event\t"
 ],
-"shards": [],
 "words": {
 "about":"v",
 "alliance":"0",
@@ -56,5 +58,23 @@ window.ALMANAC_SEARCH = {
 "troops":"c,4",
 "withdrawal":"j",
 "zhanaozen":"9,1i"
+},
+"names": {
+"about":"7",
+"alma ata":"d",
+"almaty":"d",
+"astana":"e",
+"civil society":"8",
+"csto":"0,9",
+"csto deployment":"3",
+"csto withdrawal":"4",
+"january protests":"2",
+"kazakhstan":"1",
+"methodologie":"a",
+"protests":"b",
+"report on the protests":"6",
+"security":"c",
+"survey on the protests":"5",
+"zhanaozen":"f"
 }
 };
