@@ -60,8 +60,9 @@ import Testing
         #expect(docs[doc("events/first.html")] == ["1", "first", "Summit in Almaty", "6 March 2022", "Leaders met.", ""])
         #expect(docs[doc("actors/bob.html")].last == "Bobby")
         #expect(index.script.contains("\"kinds\": [[\"actors\",\"actor\",1],[\"events\",\"event\",3],"))
-        #expect(index.script.contains("\"years\": \"*1,2022*2,2023*1,*0\"") || index.script.contains("\"years\": \"*1,2022*2,2023*1\""), "\(index.script)")
-        #expect(index.script.contains("\"names\": {\n\"bob brown\":\"0\",\n\"bobby\":\"0\","), "\(index.script)")
+        // The place Astana is a document after the entries, with no year.
+        #expect(index.script.contains("\"years\": \"*1,2022*2,2023*1,*1\""), "\(index.script)")
+        #expect(index.script.contains("\"bob brown\":\"0\",\n\"bobby\":\"0\",") && index.script.contains("\"summit in almaty\":\"1\""), "\(index.script)")
         #expect(index.shards == nil)
         #expect(index.script.hasPrefix("window.ALMANAC_SEARCH = {\n\"kinds\": "))
     }
