@@ -243,6 +243,20 @@ import Testing
                 site.remove("Templates/partials/item.mustache")
             }
         }))
+        // The data files show what these change (data/site.json the titles an autolink shows in a text).
+        edits.append(("a title another entry's text shows", {
+            let linking = site.files.values.sorted().first { $0.contains("After <event:") }!
+            let slug = linking.components(separatedBy: "After <event:")[1].prefix { $0 != ">" }
+            site.setField(site.eventPath(String(slug)), "title", "Retitled \(site.random.next() % 1000)")
+        }))
+        edits.append(("a source's authors and address", {
+            let path = "Content/sources/\(site.pick(site.sources)).md"
+            site.setField(path, "author", "[\"Writer \(site.random.next() % 50)\", \"Co, Author\"]")
+            site.setField(path, "url", "https://example.org/\(site.random.next() % 50)?a=1&b=2")
+        }))
+        edits.append(("the site's date", {
+            site.write("Content/site.yml", "title: Generated\nbase_url: https://example.org/gen/\nupdated: 2024-0\(1 + site.random.next() % 9)\n")
+        }))
         edits.append(("a static file", { site.write("Content/static/notes/readme.txt", "Notes \(site.random.next()).\n") }))
 
         for round in 0..<2 {
@@ -252,6 +266,10 @@ import Testing
                 #expect(report.succeeded, "after \(what) (round \(round)): \(report.diagnostics.filter(\.isError))")
                 expectCurrent(site, after: report, "\(what) (round \(round))")
             }
+        }
+
+        for file in DataFile.all {
+            #expect(FileManager.default.fileExists(atPath: site.root.appending(path: "Output/\(file.path)").path), "\(file.path)")
         }
 
         // An edit with an error leaves the output as it was; its fix is then built.

@@ -47,6 +47,9 @@ public struct LinkedSite: Sendable {
     /// What linking found in the entry's body, in this build or an earlier one.
     func facts(_ id: EntryID) -> Linker.BodyFacts? { linkedFacts[id] ?? reusedFacts[id] }
 
+    /// The body's text as a reader sees it, blocks separated by newlines.
+    public func plainText(_ id: EntryID) -> String { facts(id)?.text.reading { entries[$0]?.title } ?? "" }
+
     /// The entries the body refers to, in the order of first reference.
     public func mentions(_ id: EntryID) -> [EntryID] { (linkedFacts[id] ?? reusedFacts[id])?.mentions ?? [] }
 
@@ -75,6 +78,8 @@ public enum Linker {
     public struct BodyFacts: Sendable, Codable {
         public let mentions: [EntryID]
         public let words: String
+        /// The text a reader sees (see `PlainText`).
+        public let text: PlainText
         /// The ids its headings got, and its links to ids and files (see `LinkCheck`).
         public let headingIDs: [String]
         public let links: [BodyLink]
@@ -148,7 +153,7 @@ public enum Linker {
                 if reused[entry.id] != nil { text = reread(entry) ?? "" }
                 let body = resolver.renderBody(of: entry, markdown: text)
                 for edge in body.edges { link(to: edge.to, .mentions) }
-                return (edges, diagnostics + body.diagnostics, (body.html, BodyFacts(mentions: body.edges.map(\.to).uniqued(), words: body.words,
+                return (edges, diagnostics + body.diagnostics, (body.html, BodyFacts(mentions: body.edges.map(\.to).uniqued(), words: body.words, text: body.text,
                                                                                        headingIDs: body.headingIDs, links: body.links)), fieldTexts)
         }
         var diagnostics: [Diagnostic] = []

@@ -33,6 +33,9 @@ public enum Markdown {
         public var lookalike: GFMLookalike? = nil
         /// The ids given to the headings, in order (none unless asked for).
         public var headingIDs: [String] = []
+        /// Where `text` holds the destination of each autolink that the rewrite gave
+        /// other text, in order (UTF-8 offsets): the reader sees that text there.
+        public var retitled: [Range<Int>] = []
     }
 
     /// A GitHub Flavored Markdown construct that CommonMark does not have.
@@ -88,6 +91,8 @@ public enum Markdown {
 
         var text: [UInt8] = []
         var links: [(node: OpaquePointer, link: MarkdownLink)] = []
+        // Where each autolink's text is in `text` (by the link's place in `links`): a rewrite may show other text.
+        var autolinkText: [Int: Range<Int>] = [:]
         var lookalike: GFMLookalike?
         var headings: [OpaquePointer] = []
         let iterator = cmark_iter_new(document)!
@@ -102,19 +107,25 @@ public enum Markdown {
                     isAutolink: type == CMARK_NODE_LINK && isAutolink(node, url: url), isImage: type == CMARK_NODE_IMAGE)))
             }
             if collectText {
+                if type == CMARK_NODE_LINK, let last = links.last, last.node == node, last.link.isAutolink {
+                    if event == CMARK_EVENT_ENTER { autolinkText[links.count - 1] = text.count..<text.count }
+                    else { autolinkText[links.count - 1] = autolinkText[links.count - 1]!.lowerBound..<text.count }
+                }
                 collect(node, type: type, event: event, into: &text)
                 if lookalike == nil, type == CMARK_NODE_TEXT { lookalike = gfmLookalike(node) }
             }
             if headingIDs != nil, type == CMARK_NODE_HEADING, event == CMARK_EVENT_ENTER { headings.append(node) }
         }
         // The walk is over: changing nodes now cannot upset the iterator.
-        for (node, link) in links {
+        var titled: [Range<Int>] = []
+        for (index, (node, link)) in links.enumerated() {
             switch rewrite(link) {
             case .keep:
                 break
             case .replace(let url, let newText):
                 cmark_node_set_url(node, url)
                 if let newText, let child = cmark_node_first_child(node) { cmark_node_set_literal(child, newText) }
+                if newText != nil, let range = autolinkText[index] { titled.append(range) }
             }
         }
         // After the rewrites, so that an autolink's id is made of the title it shows.
@@ -123,7 +134,7 @@ public enum Markdown {
         let visible = String(decoding: text, as: UTF8.self)
         guard let rendered = cmark_render_html(document, options) else { return Rendered(html: "", text: visible, lookalike: lookalike) }
         defer { memory.pointee.free(rendered) }
-        return Rendered(html: String(cString: rendered), text: visible, lookalike: lookalike, headingIDs: ids?.ids ?? [])
+        return Rendered(html: String(cString: rendered), text: visible, lookalike: lookalike, headingIDs: ids?.ids ?? [], retitled: titled)
     }
 
     /// Gives a heading an `id`: cmark renders the heading (`<h2>...</h2>`, its

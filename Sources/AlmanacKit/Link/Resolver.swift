@@ -33,6 +33,9 @@ struct Resolver: Sendable {
         let html: String
         /// The body's distinct words, for search.
         let words: String
+        /// The text a reader sees, blocks separated by newlines (for `data/site.json`),
+        /// with the destination of an autolink where the reader sees its entry's title.
+        let text: PlainText
         let edges: [Edge]
         /// The ids of its headings, and the links that name ids or files (checked by `LinkCheck`).
         let headingIDs: [String]
@@ -54,6 +57,7 @@ struct Resolver: Sendable {
     /// `inFile`: where a place in `markdown` is in the entry's file.
     private func render(_ markdown: String, of entry: Entry, headingIDs: HeadingIDs?, inFile: (SourcePosition) -> SourcePosition?) -> LinkedBody {
         var edges: [Edge] = []
+        var titledTargets: [EntryID] = []
         var links: [BodyLink] = []
         var diagnostics: [Diagnostic] = []
         var columns: ColumnMap?
@@ -72,6 +76,7 @@ struct Resolver: Sendable {
                 return .keep
             case .link(let target, let url):
                 edges.append(Edge(from: entry.id, to: target, relation: .mentions))
+                if link.isAutolink { titledTargets.append(target) }
                 return .replace(url: url, text: link.isAutolink ? entries[target]?.title : nil)
             case .rewrite(let url):
                 return .replace(url: url, text: nil)
@@ -85,7 +90,7 @@ struct Resolver: Sendable {
             let column = columns!.column(line: lookalike.line, byteColumn: lookalike.byteColumn)
             diagnostics.append(.warning(entry.path, inFile(SourcePosition(line: lookalike.line, column: column)), lookalike.advice))
         }
-        return LinkedBody(html: rendered.html, words: SearchIndex.words(rendered.text), edges: edges, headingIDs: rendered.headingIDs,
+        return LinkedBody(html: rendered.html, words: SearchIndex.words(rendered.text), text: PlainText(rendered.text, titles: zip(rendered.retitled, titledTargets).map { PlainText.Title(range: $0, target: $1) }), edges: edges, headingIDs: rendered.headingIDs,
                           links: links, diagnostics: diagnostics)
     }
 

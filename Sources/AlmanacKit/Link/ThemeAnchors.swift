@@ -5,8 +5,9 @@ enum ThemeAnchors {
     /// Ids on every page of the kind: a fragment on a cross-reference may name them.
     static func always(on kind: EntryKind) -> [String] {
         switch kind {
-        case .poll: ["main", "results", "results-heading"]
-        default: ["main"]
+        case .poll: ["main", "results", "results-heading", "cite"]
+        case .home: ["main"]
+        default: ["main", "cite"]
         }
     }
 
@@ -21,7 +22,7 @@ enum ThemeAnchors {
         case .poll: ids.formUnion(["chart-title", "actors", "sources"])
         case .source: ids.formUnion(["cited-by"])
         case .page: break
-        case .home: ids.formUnion(["about-site"])
+        case .home: ids.formUnion(["about-site", "downloads"])
         }
         return ids
     }

@@ -13,8 +13,11 @@ public struct SiteConfig: Sendable, Codable {
     /// The slug of each other name of a described place → the place's slug.
     let placeAliases: [String: String]
 
+    /// When the site was last brought up to date (`updated:`), for citations.
+    public let updated: PartialDate?
+
     public init(title: String, description: String? = nil, baseURL: String? = nil, language: String = "en", unsafeHTML: Bool = false,
-                fields: SiteFields = .none, places: [Place] = []) {
+                fields: SiteFields = .none, places: [Place] = [], updated: PartialDate? = nil) {
         self.title = title
         self.description = description
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
@@ -23,5 +26,6 @@ public struct SiteConfig: Sendable, Codable {
         self.fields = fields
         self.places = Dictionary(places.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         self.placeAliases = SiteConfig.aliases(of: places)
+        self.updated = updated
     }
 }

@@ -183,7 +183,7 @@ public enum EntryParser {
             return (nil, diagnostics)
         }
         var fields = FieldReader(path: path, lineOffset: 0, mapping: mapping, start: start)
-        fields.warnAboutUnknownKeys(known: ["title", "description", "base_url", "language", "unsafe_html", "fields", "places"])
+        fields.warnAboutUnknownKeys(known: ["title", "description", "base_url", "language", "unsafe_html", "fields", "places", "updated"])
         let title = fields.string("title", required: true)
         let description = fields.string("description")
         let baseURL = fields.string("base_url")
@@ -197,10 +197,11 @@ public enum EntryParser {
         let unsafeHTML = fields.bool("unsafe_html") ?? false
         let custom = FieldsDeclaration.read(&fields)
         let places = PlaceDeclarations.read(&fields)
+        let updated = fields.date("updated")
         diagnostics += fields.diagnostics
         guard let title, !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
         return (SiteConfig(title: title, description: description, baseURL: baseURL, language: language, unsafeHTML: unsafeHTML, fields: custom,
-                           places: places),
+                           places: places, updated: updated),
                 diagnostics)
     }
 

@@ -15,6 +15,8 @@ extension ContextBuilder {
         entryContext["summary"] = entry.summary ?? absent
         entryContext["aliases"] = entry.aliases.isEmpty ? absent : entry.aliases.joined(separator: ", ")
         context["entry"] = entryContext
+        context["json_ld"] = LinkedData.script(LinkedData(site: site, page: page).entry(id))
+        context["cite"] = citation(id, page: page)
         let (fields, customFields) = self.customFields(of: id, from: page)
         context["fields"] = fields
         context["custom_fields"] = customFields

@@ -9,6 +9,8 @@ extension ContextBuilder {
             return ["label": strings.noun("count_" + kind.folder, count: count), "count": count, "url": page.path] as [String: Any]
         }
         context["pages"] = list(site.ordered(.page), from: .home)
+        context["json_ld"] = LinkedData.script(LinkedData(site: site, page: .home).home)
+        context["downloads"] = ["files": dataLinks(DataFile.all, from: .home)] as TemplateContext
         return context
     }
 
@@ -30,6 +32,7 @@ extension ContextBuilder {
         }
         context["pager"] = absent
         context["overview"] = TimelineOverview(site: site).context(from: .timeline, id: "overview", caption: strings["overview_caption_site"])
+        context["downloads"] = ["files": dataLinks([.table(.event), .table(.poll)], from: .timeline)] as TemplateContext
         return context
     }
 
@@ -109,6 +112,7 @@ extension ContextBuilder {
         let strings = site.strings
         let section = ContextBuilder.sectionKey[kind]!
         var context = base(page, title: strings[section], description: nil, section: section)
+        context["downloads"] = ["files": dataLinks(ContextBuilder.dataFiles(of: kind), from: page)] as TemplateContext
         let letters = SiteSlices.lettered.contains(kind) ? site.letterSizes(kind) : []
         context["cut"] = false
         if letters.isEmpty {

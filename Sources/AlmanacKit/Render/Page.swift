@@ -21,6 +21,8 @@ public enum Page: Sendable, Hashable {
     case sitemap
     /// One of the files a sitemap index lists, numbered from 1 (past `sitemapLimit` URLs).
     case sitemapPart(Int)
+    /// A file of `data/`, the site's entries for re-use.
+    case data(DataFile)
     /// `.almanac-output`: says the folder is Almanac's to replace (see `OutputMarker`).
     case outputMarker
 
@@ -42,6 +44,7 @@ public enum Page: Sendable, Hashable {
         case .feed: "feed.xml"
         case .sitemap: "sitemap.xml"
         case .sitemapPart(let number): "sitemap-\(number).xml"
+        case .data(let file): file.path
         case .outputMarker: OutputMarker.name
         }
     }
@@ -62,6 +65,7 @@ public enum Page: Sendable, Hashable {
         case .notFound: "the page for addresses not found"
         case .feed: "the feed"
         case .sitemap, .sitemapPart: "the sitemap"
+        case .data(let file): "the data file \(file.name)"
         case .outputMarker: "the mark of an Almanac output"
         }
     }
@@ -76,6 +80,7 @@ public enum Page: Sendable, Hashable {
     /// Every page of a site, in a fixed order.
     static func all(of site: LinkedSite?, searchShards: [String] = []) -> [Page] {
         var pages: [Page] = [.outputMarker, .home, .timeline] + EntryKind.indexed.map { .index($0) } + [.search, .searchIndex, .notFound]
+        pages += DataFile.all.map { .data($0) }
         pages += searchShards.map { .searchShard($0) }
         guard let site else { return pages }
         pages += site.slices.years.map { .timelineYear(Int($0.key)!) }

@@ -270,3 +270,20 @@ final class TraceLog: @unchecked Sendable {
 
     var all: [String: Set<ReadKey>] { lock.withLock { reads } }
 }
+
+extension SiteReads {
+    /// The entries of a kind, by slug: the data files' order, which a new title does not change.
+    func bySlug(_ kind: EntryKind) -> [EntryID] { ordered(kind).sorted() }
+
+    /// The entries an entry's body refers to (they change with its body).
+    func mentions(_ id: EntryID) -> [EntryID] {
+        record(.body(id))
+        return site.mentions(id)
+    }
+
+    /// The entry's body as a reader sees it, without markup.
+    func plainText(_ id: EntryID) -> String {
+        record(.body(id))
+        return site.plainText(id)
+    }
+}

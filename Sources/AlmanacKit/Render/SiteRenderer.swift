@@ -68,6 +68,7 @@ public struct SiteRenderer: Sendable {
             let name = if case .searchShard(let name) = page { name } else { "index" }
             return (Data(AllowedText.valid(searchIndex.part(name) ?? "").utf8), [.searchPart(name)])
         case .feed: text = theme.render("feed", contexts.feed(baseURL: site.config.baseURL!))
+        case .data(let file): text = DataExport(site: reads).text(of: file)
         case .outputMarker: text = OutputMarker.text
         case .sitemap: text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages, part: nil))
         case .sitemapPart(let number): text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages, part: number))

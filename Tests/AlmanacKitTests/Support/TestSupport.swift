@@ -88,10 +88,11 @@ enum AlmanacBinary {
         let stderr: String
     }
 
-    /// Runs `almanac` with `arguments`, in `directory`, with extra environment variables.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: String? = nil) throws -> Run {
+    /// Runs `almanac` (or `executable`) with `arguments`, in `directory`, with extra environment variables.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: String? = nil,
+                    executable: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? url
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
