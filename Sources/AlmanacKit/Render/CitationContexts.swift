@@ -19,9 +19,9 @@ extension ContextBuilder {
         return context
     }
 
-    /// Links to data files: `name`, `url` and `summary` of each.
+    /// Links to data files: `name`, `url` and `summary` of each, and `first` on the first.
     func dataLinks(_ files: [DataFile], from page: Page) -> [TemplateContext] {
-        files.map { ["name": $0.name, "url": page.pathToRoot + $0.path, "summary": $0.summary] }
+        files.enumerated().map { ["name": $1.name, "url": page.pathToRoot + $1.path, "summary": $1.summary, "first": $0 == 0] }
     }
 
     /// The files that hold the entries of a kind (the first: its CSV file).
