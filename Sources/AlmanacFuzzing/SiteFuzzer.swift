@@ -55,8 +55,14 @@ public enum SiteFuzzer {
                     problems.append("\(file) links to \(scheme)")
                 }
                 let scripts = text.components(separatedBy: "<script").count - 1
-                let themeScripts = text.components(separatedBy: "<script src=").count - 1
+                // The theme's: scripts it loads, and the page's JSON-LD, which no value may end or leave.
+                let linkedData = text.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst()
+                let themeScripts = text.components(separatedBy: "<script src=").count - 1 + linkedData.count
                 if scripts != themeScripts { problems.append("\(file) has a script the theme did not put there") }
+                // Its first `<` must be the one of its own `</script>`.
+                if linkedData.contains(where: { $0.firstIndex(of: "<") != $0.firstRange(of: "</script>")?.lowerBound }) {
+                    problems.append("\(file) has JSON-LD that a value ends early")
+                }
             }
             if file.hasSuffix(".js"), text.contains("</script") { problems.append("\(file) can close a script element") }
         }

@@ -26,12 +26,14 @@ import Testing
         #expect(changedFiles(before, after) == [
             "actors/alice.html",          // her own page: summary and meta description
             "actors/index.html",          // the actor index lists her with her summary
+            "data/actors.csv",            // her row
+            "data/site.json",             // her summary
             "events/spring-talks.html",   // "Referenced by": her body mentions it
             "events/winter-meeting.html", // "Actors"
             "polls/council-poll.html",    // "Concerns"
             "search-index.js",            // her row
         ])
-        for path in ["actors/index.html", "events/winter-meeting.html", "polls/council-poll.html"] {
+        for path in ["actors/index.html", "data/actors.csv", "data/site.json", "events/winter-meeting.html", "polls/council-poll.html"] {
             let (removed, added) = differingLines(before[path]!, after[path]!)
             #expect(removed.count == 1 && added.count == 1, "\(path): \(removed) -> \(added)")
         }
@@ -59,6 +61,9 @@ import Testing
         }
         #expect(changedFiles(before, after) == [
             "actors/alice.html",            // her events
+            "data/events.csv",              // its row
+            "data/relations.csv",           // its actors and sources
+            "data/site.json",               // its fields and text
             "events/february-walkout.html", // the new page
             "events/spring-talks.html",     // previous link
             "events/winter-meeting.html",   // next link
@@ -76,9 +81,9 @@ import Testing
             scratch.write("site/Content/events/winter-meeting.md", ReviewSite.files["Content/events/winter-meeting.md"]!
                 .replacingOccurrences(of: "The meeting was short", with: "The meeting was long"))
         }
-        // The page, its text in the feed and its words in the search index.
-        #expect(changedFiles(before, after) == ["events/winter-meeting.html", "feed.xml", "search-index.js"])
-        for path in ["events/winter-meeting.html", "feed.xml"] {
+        // The page, its text in the feed and in the data, and its words in the search index.
+        #expect(changedFiles(before, after) == ["data/site.json", "events/winter-meeting.html", "feed.xml", "search-index.js"])
+        for path in ["data/site.json", "events/winter-meeting.html", "feed.xml"] {
             let (removed, added) = differingLines(before[path]!, after[path]!)
             #expect(removed.count == 1 && added.count == 1, "\(path): \(removed) -> \(added)")
         }
