@@ -39,16 +39,7 @@ public enum DataFile: Sendable, Hashable {
     /// The resource's name in the data package: the file's name without its extension.
     var resourceName: String { String(name.prefix { $0 != "." }) }
 
-    /// What it holds, for readers (the home page lists the downloads with it).
-    var summary: String {
-        switch self {
-        case .table(let kind): "every \(kind.noun): one row each, with every field (CSV)"
-        case .pollResults: "every answer of every poll, with its percentage (CSV)"
-        case .relations: "every link between entries: from, relation, to (CSV)"
-        case .siteJSON: "every entry with all its fields and its text (JSON)"
-        case .package: "a Frictionless Data Package describing the CSV files and their field types"
-        case .bibTeX: "every source as a BibTeX record, for reference managers"
-        case .ris: "every source as an RIS record, for reference managers"
-        }
-    }
+    /// The interface string that says what it holds (`Templates/i18n/en.yml`, `data_...`):
+    /// the home page lists the downloads with it.
+    var summaryKey: String { "data_" + resourceName.replacingOccurrences(of: "-", with: "_") + (self == .bibTeX ? "_bib" : self == .ris ? "_ris" : "") }
 }

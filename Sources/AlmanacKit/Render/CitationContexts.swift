@@ -13,7 +13,7 @@ extension ContextBuilder {
             "data": dataLinks(ContextBuilder.dataFiles(of: id.kind) + [.siteJSON], from: page),
         ]
         if let updated = config.updated {
-            context["updated"] = updated.display
+            context["updated"] = DateText.date(updated, site.strings)
             context["datetime"] = updated.description
         }
         return context
@@ -21,7 +21,8 @@ extension ContextBuilder {
 
     /// Links to data files: `name`, `url` and `summary` of each, and `first` on the first.
     func dataLinks(_ files: [DataFile], from page: Page) -> [TemplateContext] {
-        files.enumerated().map { ["name": $1.name, "url": page.pathToRoot + $1.path, "summary": $1.summary, "first": $0 == 0] }
+        let strings = site.strings
+        return files.enumerated().map { ["name": $1.name, "url": page.pathToRoot + $1.path, "summary": strings[$1.summaryKey], "first": $0 == 0] }
     }
 
     /// The files that hold the entries of a kind (the first: its CSV file).
