@@ -90,12 +90,30 @@ import Testing
         #expect(site.contains("\"text\" : \"Text with An event, \\\"quoted\\\", and a link.\\n\""))
     }
 
-    @Test func consumersReadTheDataOfTheBasicFixture() throws {
+    @Test(arguments: ["basic", "fields"])
+    func consumersReadTheDataOfAFixture(_ name: String) throws {
         let scratch = TemporaryFolder()
         let output = scratch.url.appending(path: "Output")
-        try #require(build(Fixtures.site("basic"), output: output).succeeded)
+        try #require(build(Fixtures.site(name), output: output).succeeded)
         let run = try checkData(output)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+    }
+
+    /// Declared fields are columns, typed in the data package; reference fields are
+    /// relations named by their key, and links between JSON-LD nodes where schema.org has the property.
+    @Test func customFieldsAreColumnsRelationsAndProperties() throws {
+        let scratch = TemporaryFolder()
+        let output = scratch.url.appending(path: "Output")
+        try #require(build(Fixtures.site("fields"), output: output).succeeded)
+        let actors = try String(contentsOf: output.appending(path: "data/actors.csv"), encoding: .utf8)
+        #expect(actors.hasPrefix("slug,title,summary,aliases,kind,role,country,born,website,party,member_of,successor,chair,committees,profile,page_url\r\n"))
+        let relations = try String(contentsOf: output.appending(path: "data/relations.csv"), encoding: .utf8)
+        #expect(relations.contains("actor:jane-okafor,member_of,actor:greens\r\n") && relations.contains("poll:rent-survey,funded_by,actor:greens\r\n"))
+        let package = try String(contentsOf: output.appending(path: "data/datapackage.json"), encoding: .utf8)
+        #expect(package.contains("\"name\" : \"attendance\"") && package.contains("\"type\" : \"integer\""))
+        let jane = try String(contentsOf: output.appending(path: "actors/jane-okafor.html"), encoding: .utf8)
+        #expect(jane.contains("\"birthDate\":\"1971-04\""))
+        #expect(jane.contains("\"memberOf\":[{\"@id\":\"https://example.org/council/actors/council.html\",\"@type\":\"Organization\""))
     }
 
     @Test func csvQuotesOnlyWhatMustBeQuoted() {

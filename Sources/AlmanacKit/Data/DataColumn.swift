@@ -30,8 +30,9 @@ struct DataColumn: Sendable {
 
 extension DataColumn {
     /// The columns of a kind's CSV file, in order: slug, title, summary, aliases,
-    /// the kind's own fields, then the page's address.
-    static func columns(of kind: EntryKind) -> [DataColumn] {
+    /// the kind's own fields, the fields the site declares for it (`fields:`,
+    /// in declared order), then the page's address.
+    static func columns(of kind: EntryKind, fields: SiteFields) -> [DataColumn] {
         let common = [
             DataColumn(name: "slug", type: .text, description: "The entry's name in addresses and cross-references", required: true) { .string($0.slug) },
             DataColumn(name: "title", type: .text, description: "Its title", required: true) { .string($0.title) },
@@ -39,7 +40,28 @@ extension DataColumn {
             DataColumn(name: "aliases", type: .list, description: "Other names and spellings") { .strings($0.aliases) },
         ]
         let page = DataColumn(name: "page_url", type: .text, description: "Its page, relative to the site's address", required: true) { .string($0.id.outputPath) }
-        return common + builtIn(kind) + [page]
+        return common + builtIn(kind) + fields.of(kind).map(custom) + [page]
+    }
+
+    /// The column of a declared field: its key, its type, its label as description.
+    private static func custom(_ declaration: FieldDeclaration) -> DataColumn {
+        let type: ValueType = switch declaration.type {
+        case .string: declaration.values.map { .oneOf($0) } ?? .text
+        case .text: .text
+        case .integer: .integer
+        case .number: .number
+        case .bool: .boolean
+        case .date: .date
+        case .url: .url
+        case .strings: .list
+        case .reference(let kind): .reference(kind)
+        case .references(let kind): .references(kind)
+        }
+        let key = declaration.key
+        let empty: JSONValue = declaration.type.isList ? .array([]) : .null
+        return DataColumn(name: key, type: type, description: declaration.label, required: declaration.required) { entry in
+            entry.field(key).map(JSONValue.init) ?? empty
+        }
     }
 
     private static func builtIn(_ kind: EntryKind) -> [DataColumn] {
@@ -92,6 +114,7 @@ extension DataColumn {
         case .pollster: "pollster"
         case .cites: "sources"
         case .mentions: "mentions"
+        case .field(_, let key): key
         }
     }
 }

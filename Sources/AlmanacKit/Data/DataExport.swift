@@ -18,7 +18,7 @@ struct DataExport {
 
     /// One row per entry of the kind, a column per field.
     func table(_ kind: EntryKind) -> String {
-        let columns = DataColumn.columns(of: kind)
+        let columns = DataColumn.columns(of: kind, fields: site.config.fields)
         var text = CSVText.record(columns.map(\.name))
         for id in site.bySlug(kind) {
             let entry = site[id]
@@ -63,7 +63,7 @@ struct DataExport {
         var document: [String: JSONValue] = ["site": about]
         for kind in EntryKind.referenceable {
             var entries: [JSONValue] = []
-            let columns = DataColumn.columns(of: kind)
+            let columns = DataColumn.columns(of: kind, fields: site.config.fields)
             for id in site.bySlug(kind) {
                 let entry = site[id]
                 var members = Dictionary(uniqueKeysWithValues: columns.map { ($0.name, $0.value(entry)) })

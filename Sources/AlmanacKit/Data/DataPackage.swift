@@ -48,7 +48,7 @@ struct DataPackage {
             var schema: [(String, JSONValue)]
             switch file {
             case .table(let kind):
-                let columns = DataColumn.columns(of: kind)
+                let columns = DataColumn.columns(of: kind, fields: config.fields)
                 let keys = columns.compactMap { column -> JSONValue? in
                     guard case .reference(let target) = column.type else { return nil }
                     return ["fields": .string(column.name), "reference": ["resource": .string(target.folder), "fields": "slug"]]

@@ -15,6 +15,20 @@ enum JSONValue: Encodable, Sendable, Equatable, ExpressibleByStringLiteral, Expr
     init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(Dictionary(elements) { first, _ in first }) }
 
+    /// A custom field's value: a date as written, an entry by its slug, a text field as its Markdown.
+    init(_ value: FieldValue) {
+        switch value {
+        case .string(let text), .text(let text), .url(let text): self = .string(text)
+        case .integer(let number): self = .integer(number)
+        case .number(let number): self = .number(number)
+        case .bool(let flag): self = .bool(flag)
+        case .date(let date): self = .string(date.description)
+        case .strings(let items): self = .strings(items)
+        case .reference(let id): self = .string(id.slug)
+        case .references(let ids): self = .strings(ids.map(\.slug))
+        }
+    }
+
     /// A string, or null when there is none.
     static func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
 

@@ -52,6 +52,7 @@ struct LinkedData {
         case .page:
             node.append(("isPartOf", website))
         }
+        node += customProperties(id)
         return .members(node)
     }
 

@@ -275,10 +275,12 @@ extension SiteReads {
     /// The entries of a kind, by slug: the data files' order, which a new title does not change.
     func bySlug(_ kind: EntryKind) -> [EntryID] { ordered(kind).sorted() }
 
-    /// The entries an entry's body refers to (they change with its body).
+    /// The entries an entry's body refers to (they change with its body), then
+    /// those its `text` fields refer to (they change with its front matter).
     func mentions(_ id: EntryID) -> [EntryID] {
         record(.body(id))
-        return site.mentions(id)
+        record(.entry(id))
+        return site.mentions(id) + (site.texts[id] ?? []).flatMap(\.mentions)
     }
 
     /// The entry's body as a reader sees it, without markup.
