@@ -254,8 +254,13 @@ import Testing
             site.setField(path, "author", "[\"Writer \(site.random.next() % 50)\", \"Co, Author\"]")
             site.setField(path, "url", "https://example.org/\(site.random.next() % 50)?a=1&b=2")
         }))
+        // Without its declarations, the fields are no columns and their references no relations (then back).
+        edits.append(("site.yml without its fields", {
+            site.write("Content/site.yml", "title: Generated\nbase_url: https://example.org/gen/\n")
+        }))
         edits.append(("the site's date", {
-            site.write("Content/site.yml", "title: Generated\nbase_url: https://example.org/gen/\nupdated: 2024-0\(1 + site.random.next() % 9)\n")
+            let settings = site.siteYML(title: "Generated", reverse: "Members")
+            site.write("Content/site.yml", settings + (settings.hasSuffix("\n") ? "" : "\n") + "updated: 2024-0\(1 + site.random.next() % 9)\n")
         }))
         edits.append(("a static file", { site.write("Content/static/notes/readme.txt", "Notes \(site.random.next()).\n") }))
 

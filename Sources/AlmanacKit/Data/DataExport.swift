@@ -41,6 +41,8 @@ struct DataExport {
     /// as written (relation: the field), then those of its body (`mentions`), each once.
     func relations() -> String {
         var text = CSVText.record(DataPackage.relationsFields.map(\.name))
+        // Which keys are reference fields is the site's settings' to say.
+        _ = site.config
         for kind in EntryKind.referenceable {
             for id in site.bySlug(kind) {
                 var seen: Set<[String]> = []
