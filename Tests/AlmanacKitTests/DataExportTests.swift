@@ -76,7 +76,7 @@ import Testing
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
 
         let actors = try String(contentsOf: output.appending(path: "data/actors.csv"), encoding: .utf8)
-        #expect(actors.contains("\"=1+1, \"\"quoted\"\" </script><!-- x\",\"Line one\nline two; with a semicolon\",-minus; @at; +plus,media,"))
+        #expect(actors.contains("\"=1+1, \"\"quoted\"\" </script><!-- x\",\"Line one\nline two; with a semicolon\",-minus; @at; +plus,,media,"))
         let event = try String(contentsOf: output.appending(path: "events/ev.html"), encoding: .utf8)
         let script = try #require(event.firstMatch(of: /<script type="application\/ld\+json">(.*?)<\/script>/)).1
         #expect(!script.contains("<"))
@@ -106,7 +106,7 @@ import Testing
         let output = scratch.url.appending(path: "Output")
         try #require(build(Fixtures.site("fields"), output: output).succeeded)
         let actors = try String(contentsOf: output.appending(path: "data/actors.csv"), encoding: .utf8)
-        #expect(actors.hasPrefix("slug,title,summary,aliases,kind,role,country,born,website,party,member_of,successor,chair,committees,profile,page_url\r\n"))
+        #expect(actors.hasPrefix("slug,title,summary,aliases,tags,kind,role,country,born,website,party,member_of,successor,chair,committees,profile,page_url\r\n"))
         let relations = try String(contentsOf: output.appending(path: "data/relations.csv"), encoding: .utf8)
         #expect(relations.contains("actor:jane-okafor,member_of,actor:greens\r\n") && relations.contains("poll:rent-survey,funded_by,actor:greens\r\n"))
         let package = try String(contentsOf: output.appending(path: "data/datapackage.json"), encoding: .utf8)

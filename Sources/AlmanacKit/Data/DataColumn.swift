@@ -29,7 +29,7 @@ struct DataColumn: Sendable {
 }
 
 extension DataColumn {
-    /// The columns of a kind's CSV file, in order: slug, title, summary, aliases,
+    /// The columns of a kind's CSV file, in order: slug, title, summary, aliases, tags,
     /// the kind's own fields, the fields the site declares for it (`fields:`,
     /// in declared order), then the page's address.
     static func columns(of kind: EntryKind, fields: SiteFields) -> [DataColumn] {
@@ -38,6 +38,7 @@ extension DataColumn {
             DataColumn(name: "title", type: .text, description: "Its title", required: true) { .string($0.title) },
             DataColumn(name: "summary", type: .text, description: "One sentence about it") { .text($0.summary) },
             DataColumn(name: "aliases", type: .list, description: "Other names and spellings") { .strings($0.aliases) },
+            DataColumn(name: "tags", type: .list, description: "Its tags, as written") { .strings($0.tags) },
         ]
         let page = DataColumn(name: "page_url", type: .text, description: "Its page, relative to the site's address", required: true) { .string($0.id.outputPath) }
         return common + builtIn(kind) + fields.of(kind).map(custom) + [page]

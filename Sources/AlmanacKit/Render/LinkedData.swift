@@ -16,7 +16,7 @@ struct LinkedData {
         var node: [(String, JSONValue)] = [
             ("@context", "https://schema.org"), ("@type", .string(LinkedData.type(of: entry))), ("@id", .string(address(id.outputPath))),
             ("url", .string(address(id.outputPath))), ("name", .string(entry.title)), ("description", .text(entry.summary)),
-            ("alternateName", .strings(entry.aliases)),
+            ("alternateName", .strings(entry.aliases)), ("keywords", .strings(entry.tags)),
         ]
         switch entry.details {
         case .actor(let actor):
