@@ -26,8 +26,10 @@ extension Almanac {
     /// on one path (see `OutputClaims`), and fragments and plain links that lead
     /// nowhere (see `checkLinks`). Every build and `almanac check` run it.
     static func outputProblems(_ renderer: SiteRenderer, theme: Theme, staticFiles: [ContentFile]) -> [Diagnostic] {
-        OutputClaims(pages: renderer.pages, site: renderer.site, assets: theme.assets, staticFiles: staticFiles).diagnostics
-            + checkLinks(renderer.site, pages: renderer.pages, theme: theme, staticFiles: staticFiles)
+        let (claims, links) = Parallel.both(jobs: renderer.jobs, {
+            OutputClaims(pages: renderer.pages, site: renderer.site, assets: theme.assets, staticFiles: staticFiles).diagnostics
+        }) { checkLinks(renderer.site, pages: renderer.pages, theme: theme, staticFiles: staticFiles) }
+        return claims + links
     }
 
     /// The static files of `Content/static/` with their paths in the output.

@@ -102,8 +102,10 @@ struct BuildCache {
         }
     }
 
-    /// One entry file as the build parsed and linked it (`entries.bin`).
-    struct EntryRecord: Codable, Sendable {
+    /// One entry file as the build parsed and linked it (`entries.bin`). A class:
+    /// a rebuild looks records up by path several times, and a copy of a struct
+    /// of a dozen references raised and lowered each of their counts.
+    final class EntryRecord: Codable, Sendable {
         let path: String
         let stamp: Stamp
         let entry: Entry
@@ -114,6 +116,18 @@ struct BuildCache {
         let warnings: [Diagnostic]
         let facts: Linker.BodyFacts
         let rendered: SiteRenderer.Reusable?
+
+        init(path: String, stamp: Stamp, entry: Entry, fields: UInt64, hashes: ContentHashes, warnings: [Diagnostic], facts: Linker.BodyFacts,
+             rendered: SiteRenderer.Reusable?) {
+            self.path = path
+            self.stamp = stamp
+            self.entry = entry
+            self.fields = fields
+            self.hashes = hashes
+            self.warnings = warnings
+            self.facts = facts
+            self.rendered = rendered
+        }
     }
 
     /// What each page read, and what each read gave (`traces.bin`).
@@ -178,39 +192,46 @@ struct BuildCache {
         return data.withUnsafeBytes { try? BinaryCoder.decode(type, from: $0) }
     }
 
-    /// Makes the cache unusable until it is saved again: the next build is a full one.
+    /// Makes the cache unusable until it is saved again: the next build is a full
+    /// one. Saving starts here (the state names the records and traces it belongs
+    /// to by being written last).
     static func dropState(_ options: Almanac.Options) {
         unlink(folder(options.root).appending(path: "state.bin").path)
     }
 
-    /// Writes the cache; a cache that cannot be written only makes the next build slower.
+    // A cache that cannot be written only makes the next build slower: failures are
+    // not reported, but without its records and traces the state is not written.
+
     /// `appending`: the records are added to those saved before (a later one of a path wins).
-    static func save(_ state: State, records: [EntryRecord], appending: Bool, traces: Traces, options: Almanac.Options) {
-        let folder = folder(options.root)
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // The state names the records and traces it belongs to by being written last.
-        dropState(options)
+    static func save(_ records: [EntryRecord], appending: Bool, options: Almanac.Options) -> Bool {
         var bytes: [UInt8] = []
         for record in records {
             let encoded = BinaryCoder.encode(record)
             BinaryCoder.appendLength(encoded.count, to: &bytes)
             bytes += encoded
         }
+        let file = folder(options.root).appending(path: "entries.bin")
+        guard appending else { return write(bytes, "entries.bin", options) }
         do {
-            let file = folder.appending(path: "entries.bin")
-            if appending {
-                let handle = try FileHandle(forWritingTo: file)
-                defer { try? handle.close() }
-                try handle.seekToEnd()
-                try handle.write(contentsOf: bytes)
-            } else {
-                try Data(bytes).write(to: file, options: .atomic)
-            }
-            try Data(BinaryCoder.encode(traces)).write(to: folder.appending(path: "traces.bin"), options: .atomic)
-            try Data(BinaryCoder.encode(state)).write(to: folder.appending(path: "state.bin"), options: .atomic)
+            let handle = try FileHandle(forWritingTo: file)
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: bytes)
+            return true
         } catch {
-            return
+            return false
         }
+    }
+
+    static func save(_ traces: Traces, options: Almanac.Options) -> Bool { write(BinaryCoder.encode(traces), "traces.bin", options) }
+
+    /// Last, once the records and traces it names are written.
+    static func save(_ state: State, options: Almanac.Options) { _ = write(BinaryCoder.encode(state), "state.bin", options) }
+
+    private static func write(_ bytes: [UInt8], _ name: String, _ options: Almanac.Options) -> Bool {
+        let folder = folder(options.root)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return (try? Data(bytes).write(to: folder.appending(path: name), options: .atomic)) != nil
     }
 
     /// The almanac binary: a cache written by another build of it is not trusted.

@@ -54,7 +54,9 @@ struct OutputClaims {
             var path = claim.path[...]
             while let slash = path.lastIndex(of: "/") {
                 path = path[..<slash]
-                if folders[String(path)] == nil { folders[String(path)] = claim }
+                // A folder already claimed has its parents claimed too.
+                guard folders[String(path)] == nil else { break }
+                folders[String(path)] = claim
             }
         }
         for claim in order {

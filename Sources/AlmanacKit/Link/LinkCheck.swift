@@ -5,19 +5,27 @@
 enum LinkCheck {
     /// `files`: every path the build writes inside the output folder.
     static func problems(in site: LinkedSite, files: Set<String>) -> [Diagnostic] {
-        let entries = site.entries.merging(site.broken, uniquingKeysWith: { first, _ in first })
-        let pages = Dictionary(entries.keys.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        // Entries whose files had errors have pages too (their own problems are reported).
+        let broken = site.broken.filter { site.entries[$0.key] == nil }
+        // Made at the first link to a page's file with a fragment (most sites have none).
+        var pagesByPath: [String: EntryID]?
+        func pageOf(_ path: String) -> EntryID? {
+            if pagesByPath == nil {
+                pagesByPath = Dictionary((Array(site.entries.keys) + Array(broken.keys)).map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            return pagesByPath?[path]
+        }
         var diagnostics: [Diagnostic] = []
-        for (id, entry) in entries {
+        for (id, entry) in [site.entries, broken].joined() {
             for text in site.texts[id] ?? [] {
                 for link in text.links {
-                    guard let problem = problem(with: link.target, site: site, pages: pages, files: files) else { continue }
+                    guard let problem = problem(with: link.target, site: site, page: pageOf, files: files) else { continue }
                     diagnostics.append(.error(entry.path, text.field.filePosition(SourcePosition(line: link.line, column: link.column)), "'\(link.url)': \(problem)"))
                 }
             }
-            guard let facts = site.facts(id) else { continue }
+            guard let facts = site.facts(id), !facts.links.isEmpty else { continue }
             for link in facts.links {
-                guard let problem = problem(with: link.target, site: site, pages: pages, files: files) else { continue }
+                guard let problem = problem(with: link.target, site: site, page: pageOf, files: files) else { continue }
                 let position = SourcePosition(line: link.line, column: link.column).shifted(by: entry.bodyLineOffset)
                 diagnostics.append(.error(entry.path, position, "'\(link.url)': \(problem)"))
             }
@@ -25,13 +33,13 @@ enum LinkCheck {
         return diagnostics.sorted()
     }
 
-    private static func problem(with target: BodyLink.Target, site: LinkedSite, pages: [String: EntryID], files: Set<String>) -> String? {
+    private static func problem(with target: BodyLink.Target, site: LinkedSite, page: (String) -> EntryID?, files: Set<String>) -> String? {
         switch target {
         case .fragment(let page, let id):
             return problem(withID: id, on: page, site: site)
         case .file(let path, let fragment):
             guard files.contains(path) else { return "the build writes no file \(path)\(hint(for: path, in: files))" }
-            guard let fragment, let page = pages[path] else { return nil }
+            guard let fragment, let page = page(path) else { return nil }
             return problem(withID: fragment, on: page, site: site)
         case .outside:
             return "leads out of the site's output folder"

@@ -7,7 +7,7 @@ public struct SiteRenderer: Sendable {
     public let interface: Interface
     public let pages: [Page]
     private let cache: RenderCache
-    private let jobs: Int
+    let jobs: Int
     /// Built once: its shards are pages of their own.
     let searchIndex: SearchIndex
 
