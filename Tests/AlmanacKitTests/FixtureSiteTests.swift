@@ -5,7 +5,7 @@ import Testing
 /// Fixture sites built end to end and compared with their golden output
 /// (`expected/`, re-recorded by `ALMANAC_RECORD=1 swift test`).
 @Suite struct FixtureSiteTests {
-    @Test(arguments: ["basic", "custom-theme", "headings", "fields", "tags-and-places"])
+    @Test(arguments: ["basic", "custom-theme", "headings", "fields", "tags-and-places", "russian"])
     func buildMatchesGoldenOutput(_ name: String) throws {
         let site = Fixtures.site(name)
         let scratch = TemporaryFolder()

@@ -265,6 +265,19 @@ import Testing
             let settings = site.siteYML(title: "Generated", reverse: "Members")
             site.write("Content/site.yml", settings + (settings.hasSuffix("\n") ? "" : "\n") + "updated: 2024-0\(1 + site.random.next() % 9)\n")
         }))
+        edits.append(("an interface string", {
+            // A string of the site's own table, in English or Russian: it shows on every page, in list items and search rows.
+            let path = "Templates/i18n/\(site.pick(["en", "ru"])).yml"
+            if site.files[path] == nil {
+                site.write(path, "referenced_by: Linked from \(site.random.next() % 100)\ndate_day: \"{month} {day}, {year}\"\n")
+            } else {
+                site.remove(path)
+            }
+        }))
+        edits.append(("the language", {
+            let language = site.pick(["ru", "kk", "en"])
+            site.write("Content/site.yml", "title: Generated\nbase_url: https://example.org/gen/\nlanguage: \(language)\n")
+        }))
         edits.append(("a static file", { site.write("Content/static/notes/readme.txt", "Notes \(site.random.next()).\n") }))
 
         // Each kind alone, then each with another kind before one build.

@@ -71,7 +71,8 @@ extension Almanac {
                                           warnings: loaded.warnings[entry.path] ?? [], facts: facts, rendered: renderer.reusable(id))
         }
         var changed = Array(site.entries.keys)
-        if let previous, let reuse, !reuse.themeChanged {
+        // What an entry's record keeps (its list item, its search row) shows the theme and the interface's words.
+        if let previous, let reuse, !reuse.themeChanged, !reuse.interfaceChanged {
             changed = changed.filter { id in
                 let path = site[id].path
                 guard let old = previous.records[path] else { return true }

@@ -18,6 +18,8 @@ struct Reuse {
     private(set) var changed: [Bool] = []
     let traces: [String: [Int32]]
     let themeChanged: Bool
+    /// The interface's words changed: list items and search rows show them (dates, counts).
+    let interfaceChanged: Bool
     let known: [EntryID: SiteRenderer.Reusable]
     let searchIndex: SearchIndex.Previous?
 
@@ -27,7 +29,7 @@ struct Reuse {
         traces = Dictionary(previous.traces.pages.map { ($0.path, $0.reads) }, uniquingKeysWith: { first, _ in first })
         themeChanged = keys.firstIndex(of: .theme).map { values[$0] != fingerprints.theme } ?? true
         // Items and search rows show dates in the interface's language.
-        let interfaceChanged = keys.firstIndex(of: .interface).map { values[$0] != fingerprints.interface } ?? true
+        interfaceChanged = keys.firstIndex(of: .interface).map { values[$0] != fingerprints.interface } ?? true
 
         var known: [EntryID: SiteRenderer.Reusable] = [:]
         known.reserveCapacity(site.entries.count)

@@ -7,20 +7,19 @@ extension Interface {
     /// language (`ru` for `ru-KZ` too), under the site's own
     /// `Templates/i18n/LANGUAGE.yml`; the site's `en.yml` changes the English
     /// every other language falls back to. Warnings: a language with no table
-    /// (the interface is in English), one warning for all the strings a table
-    /// lacks, keys Almanac does not know. Errors: a string of the wrong shape.
+    /// (the interface is in English), one warning for all the strings a table lacks.
     static func load(language: String, own: [String: StringTable]) -> (Interface, [Diagnostic]) {
         let english = DefaultStrings.tables["en"]!
         var texts = english.items.mapValues(\.text)
         var diagnostics: [Diagnostic] = []
-        if let ownEnglish = own["en"] { overlay(ownEnglish, on: &texts, english: english, diagnostics: &diagnostics) }
+        if let ownEnglish = own["en"] { overlay(ownEnglish, on: &texts) }
         let code = tableCode(for: language, own: own)
         guard code != "en" else { return (Interface(language: language, texts: texts), diagnostics) }
 
         let base = code.flatMap { DefaultStrings.tables[$0] }
         let site = code.flatMap { own[$0] }
-        if let base { overlay(base, on: &texts, english: english, diagnostics: &diagnostics) }
-        if let site { overlay(site, on: &texts, english: english, diagnostics: &diagnostics) }
+        if let base { overlay(base, on: &texts) }
+        if let site { overlay(site, on: &texts) }
         if base == nil, site == nil {
             diagnostics.append(.warning("Content/site.yml", nil, "no interface strings for the language '\(language)' "
                 + "(built in: \(builtIn.joined(separator: ", "))): the interface is in English; "
@@ -46,9 +45,29 @@ extension Interface {
         return primary == "en" ? "en" : nil
     }
 
-    /// Puts `table`'s strings over `texts`; a key English does not have is
-    /// reported (it would show nowhere), as is a string of another shape.
-    private static func overlay(_ table: StringTable, on texts: inout [String: StringTable.Text], english: StringTable, diagnostics: inout [Diagnostic]) {
+    /// Puts `table`'s strings over `texts`, those whose key and shape English has
+    /// (the others are reported by `problems(in:)` when the theme is loaded).
+    private static func overlay(_ table: StringTable, on texts: inout [String: StringTable.Text]) {
+        let english = DefaultStrings.tables["en"]!
+        for (key, item) in table.items where english.items[key].map({ fits(item.text, $0.text) }) == true {
+            texts[key] = item.text
+        }
+    }
+
+    private static func fits(_ text: StringTable.Text, _ reference: StringTable.Text) -> Bool {
+        switch (reference, text) {
+        case (.plain, .plain), (.forms, .forms), (.forms, .plain): true
+        case (.list(let expected), .list(let given)): given.count == expected.count
+        default: false
+        }
+    }
+
+    /// What is wrong with a site's own table, whatever the site's language: a
+    /// key Almanac does not know (a warning: it would show nowhere), a string
+    /// of another shape than the English one (an error).
+    static func problems(in table: StringTable) -> [Diagnostic] {
+        let english = DefaultStrings.tables["en"]!
+        var diagnostics: [Diagnostic] = []
         for key in table.items.keys.sorted(by: { $0.precedesInUTF8($1) }) {
             let item = table.items[key]!
             guard let reference = english.items[key]?.text else {
@@ -56,19 +75,15 @@ extension Interface {
                     "no interface string '\(key)'; ignored\(Suggestions.hint(for: key, in: english.items.keys))"))
                 continue
             }
-            switch (reference, item.text) {
-            case (.plain, .plain), (.forms, .forms), (.forms, .plain):
-                texts[key] = item.text
-            case (.list(let expected), .list(let given)) where given.count == expected.count:
-                texts[key] = item.text
-            case (.list(let expected), _):
-                diagnostics.append(.error(table.origin, item.position, "'\(key)' must be a list of \(expected.count) texts"))
-            case (.plain, _):
-                diagnostics.append(.error(table.origin, item.position, "'\(key)' must be one text"))
-            case (.forms, _):
-                diagnostics.append(.error(table.origin, item.position, "'\(key)' must be one text or plural forms (one:, few:, many:, other:)"))
+            guard !fits(item.text, reference) else { continue }
+            let shape = switch reference {
+            case .list(let expected): "a list of \(expected.count) texts"
+            case .plain: "one text"
+            case .forms: "one text or plural forms (one:, few:, many:, other:)"
             }
+            diagnostics.append(.error(table.origin, item.position, "'\(key)' must be \(shape)"))
         }
+        return diagnostics
     }
 }
 

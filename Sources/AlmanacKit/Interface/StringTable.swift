@@ -21,7 +21,8 @@ struct StringTable: Sendable {
 
     static let categories: Set<String> = ["one", "few", "many", "other"]
 
-    /// The table in `yaml`; nil, with errors (line and column) in `diagnostics`, when the file is malformed.
+    /// The table in `yaml`, with errors (line and column) in `diagnostics` for
+    /// each string that is malformed (and left out); nil when the file is not YAML or not a mapping.
     static func parse(_ yaml: String, origin: String, diagnostics: inout [Diagnostic]) -> StringTable? {
         let node: Node?
         do {
@@ -39,20 +40,16 @@ struct StringTable: Sendable {
             return nil
         }
         var items: [String: Item] = [:]
-        var malformed = false
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
                 diagnostics.append(.error(origin, position(of: keyNode), "a key must be a name, not \(keyNode.typeName)"))
-                malformed = true
                 continue
             }
             if let text = text(of: value, key: key, origin: origin, diagnostics: &diagnostics) {
                 items[key] = Item(text: text, position: position(of: keyNode))
-            } else {
-                malformed = true
             }
         }
-        return malformed ? nil : StringTable(origin: origin, items: items)
+        return StringTable(origin: origin, items: items)
     }
 
     private static func text(of node: Node, key: String, origin: String, diagnostics: inout [Diagnostic]) -> Text? {

@@ -94,12 +94,13 @@ extension ContextBuilder {
     }
 
     func pollDetails(_ poll: Entry.Poll, title: String, page: Page) -> TemplateContext {
+        let decimal = site.strings["decimal_separator"]
         var details: TemplateContext = [
             "date": DateText.span(poll.date, poll.end, site.strings),
             "datetime": poll.date.description,
             "pollster": item(EntryID(.actor, poll.pollster), from: page),
-            "results": poll.results.map { ["answer": $0.answer, "percent": formatPercent($0.percent)] },
-            "chart": PollChart(results: poll.results).context,
+            "results": poll.results.map { ["answer": $0.answer, "percent": formatPercent($0.percent, decimal: decimal)] },
+            "chart": PollChart(results: poll.results, decimal: decimal).context,
         ]
         details["caption"] = site.strings.format("results_caption", ["title": title])
         details["chart_title"] = site.strings.format("results_chart_title", ["title": title])
@@ -108,7 +109,7 @@ extension ContextBuilder {
         if let population = poll.population { details["population"] = population }
         if let question = poll.question { details["question"] = question }
         let total = poll.results.reduce(0) { $0 + $1.percent }
-        details["total"] = formatPercent(total)
+        details["total"] = formatPercent(total, decimal: decimal)
         return details
     }
 }

@@ -69,8 +69,10 @@ extension ContextBuilder {
 
         func closeGroup() {
             guard let (year, month) = groupKey else { return }
-            let label = month.map { DateText.date(PartialDate(year: year, month: $0), strings) }
+            // A heading starts with a capital letter ("Март 2022"; Unicode's case mapping, not the machine's locale).
+            let text = month.map { DateText.date(PartialDate(year: year, month: $0), strings) }
                 ?? strings.format("timeline_month_not_known", ["year": String(year)])
+            let label = text.prefix(1).uppercased() + text.dropFirst()
             let anchor = month.map { "y\(year)-\(zeroPadded($0, width: 2))" } ?? "y\(year)"
             groups.append(["label": label, "anchor": anchor, "html": itemsHTML(groupItems, from: page)])
             groupItems = []
@@ -197,8 +199,9 @@ extension ContextBuilder {
                 percent[id, default: [:]][result.answer] = result.percent
             }
         }
+        let decimal = site.strings["decimal_separator"]
         let rows = answers.map { answer -> TemplateContext in
-            ["answer": answer, "cells": polls.map { id in ["percent": percent[id]?[answer].map { formatPercent($0) + "%" } ?? "–"] }]
+            ["answer": answer, "cells": polls.map { id in ["percent": percent[id]?[answer].map { formatPercent($0, decimal: decimal) + "%" } ?? "–"] }]
         }
         return ["polls": polls.map { item($0, from: page) }, "rows": rows]
     }

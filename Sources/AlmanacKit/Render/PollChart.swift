@@ -2,6 +2,8 @@
 /// the SVG needs no script: the template only draws what this computes.
 struct PollChart {
     let results: [Entry.Poll.Result]
+    /// The interface's decimal separator.
+    var decimal = "."
 
     static let width = 360
     static let rowHeight = 44
@@ -15,7 +17,7 @@ struct PollChart {
             let barWidth = (barSpace * result.percent / 100 * 10).rounded() / 10
             return [
                 "answer": result.answer,
-                "percent": formatPercent(result.percent),
+                "percent": formatPercent(result.percent, decimal: decimal),
                 "label_y": top + 14,
                 "bar_y": top + 14 + PollChart.labelGap,
                 "bar_width": String(barWidth).replacingSuffix(".0"),

@@ -67,7 +67,10 @@ public struct Theme: Sendable {
                     diagnostics.append(.error(origin, nil, "is not valid UTF-8"))
                     continue
                 }
-                if let table = StringTable.parse(text, origin: origin, diagnostics: &diagnostics) { strings[language] = table }
+                if let table = StringTable.parse(text, origin: origin, diagnostics: &diagnostics) {
+                    strings[language] = table
+                    diagnostics += Interface.problems(in: table)
+                }
                 continue
             }
             guard path.hasSuffix(".mustache") else {
