@@ -1,5 +1,8 @@
 window.ALMANAC_SEARCH = {
-"kinds": [["actors","actor"],["events","event"],["polls","poll"],["sources","source"],["pages","page"],["tags","tag"],["places","place"]],
+"kinds": [["actors","actor",4],["events","event",5],["polls","poll",2],["sources","source",1],["pages","page",1],["tags","tag",1],["places","place",2]],
+"years": "*4,2014*1,2019*1,2022*6,*4",
+"chunk": 0,
+"shards": [],
 "docs": [
 "0\tvlast\tВласть\t\t\t",
 "0\tdemoscope\tДемоскоп\t\t\t",
@@ -18,7 +21,6 @@ window.ALMANAC_SEARCH = {
 "6\talmaty\tАлматы\t\tКазахстан · 1 событие\talmaty",
 "6\tastana\tАстана\t\tКазахстан · 2 события\tastana"
 ],
-"shards": [],
 "words": {
 "actor":"c,10",
 "almaty":"t,t",
@@ -84,5 +86,26 @@ window.ALMANAC_SEARCH = {
 "центральнои":"8",
 "январе":"o",
 "январские":"r"
+},
+"names": {
+"almaty":"e",
+"astana":"f",
+"eaes":"d",
+"алматы":"e",
+"астана":"f",
+"весеннии опрос":"9",
+"власть":"0",
+"демоскоп":"1",
+"договор":"4",
+"казахстан":"2",
+"касым жомарт токаев":"3",
+"осеннии опрос":"a",
+"переговоры":"8",
+"республика казахстан":"2",
+"реформа":"5",
+"саите":"c",
+"саммит астане":"7",
+"статья саммите":"b",
+"январские события":"6"
 }
 };
