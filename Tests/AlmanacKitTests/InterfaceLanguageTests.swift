@@ -40,6 +40,9 @@ import Testing
         // Addresses (a feed entry's id) and the search script's plural rule are read by programs, not people.
         var text = html.replacing(/<id>[^<]*<\/id>/, with: " ").replacing(/&quot;plural&quot;:&quot;[a-z-]*&quot;/, with: " ")
         text = text.replacing(/<script[^>]*>.*?<\/script>/.dotMatchesNewlines(), with: " ")
+        // Machine formats shown as they are (a BibTeX record), addresses and file names are no words of the interface.
+        text = text.replacing(/<pre[^>]*>.*?<\/pre>/.dotMatchesNewlines(), with: " ")
+        text = text.replacing(/https?:\/\/[^\s<"]+/, with: " ").replacing(/[\w-]+\.(csv|json|bib|ris)\b/, with: " ")
         text = text.replacing(/<style[^>]*>.*?<\/style>/.dotMatchesNewlines(), with: " ")
         var attributes: [String] = []
         for match in text.matches(of: /\s(?:aria-label|title|alt|data-strings)="([^"]*)"/) { attributes.append(String(match.output.1)) }
