@@ -69,6 +69,9 @@ import Testing
         // Under AddressSanitizer (whose runtime is then loaded) shadow memory and quarantine triple that.
         let underAddressSanitizer = dlsym(nil, "__asan_init") != nil
         #expect(usage.ru_maxrss < (underAddressSanitizer ? 1_800_000 : 600_000), "peak memory \(usage.ru_maxrss) KB")
-        #expect(elapsed < .seconds(30), "took \(elapsed)")
+        // A few seconds on an idle machine, 20 to 43 s at load 15 while other
+        // builds ran; what this guards against (time quadratic in the size)
+        // would take far longer than a minute.
+        #expect(elapsed < .seconds(60), "took \(elapsed)")
     }
 }
