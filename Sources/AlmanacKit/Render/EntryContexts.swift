@@ -21,7 +21,9 @@ extension ContextBuilder {
         context["fields"] = fields
         context["custom_fields"] = customFields
         let relations = relations(of: id, from: page)
-        let mentions = site.incoming(id, .mentions)
+        // An entry listed under a relation is not listed again for mentioning this one.
+        let related = Set(site.incomingFields(id).map(\.from))
+        let mentions = site.incoming(id, .mentions).filter { !related.contains($0) }
         context["relations"] = relations
         // Beside the relations, the plain mentions get a heading of their own.
         context["mentioned_in"] = mentions.isEmpty ? absent

@@ -68,11 +68,12 @@ extension ContextBuilder {
         let fields = site.config.fields
         var labels: [String] = []
         var members: [String: [EntryID]] = [:]
+        var listed: [String: Set<EntryID>] = [:]
         for edge in edges {
             guard case .field(let kind, let key) = edge.relation, let declaration = fields.declaration(key, of: kind) else { continue }
             let label = declaration.reverse ?? site.strings.format("relation_default_\(kind.rawValue)", ["label": declaration.label])
             if members[label] == nil { labels.append(label) }
-            if members[label]?.contains(edge.from) != true { members[label, default: []].append(edge.from) }
+            if listed[label, default: []].insert(edge.from).inserted { members[label, default: []].append(edge.from) }
         }
         return labels.map { label -> TemplateContext in ["label": label, "html": itemsHTML(members[label]!, from: page)] }
     }
