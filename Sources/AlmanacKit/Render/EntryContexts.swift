@@ -20,9 +20,10 @@ extension ContextBuilder {
         let (fields, customFields) = self.customFields(of: id, from: page)
         context["fields"] = fields
         context["custom_fields"] = customFields
-        let relations = relations(of: id, from: page)
+        let fieldEdges = site.incomingFields(id)
+        let relations = relations(fieldEdges, from: page)
         // An entry listed under a relation is not listed again for mentioning this one.
-        let related = Set(site.incomingFields(id).map(\.from))
+        let related = Set(fieldEdges.map(\.from))
         let mentions = site.incoming(id, .mentions).filter { !related.contains($0) }
         context["relations"] = relations
         // Beside the relations, the plain mentions get a heading of their own.

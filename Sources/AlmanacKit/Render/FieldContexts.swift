@@ -60,10 +60,9 @@ extension ContextBuilder {
         return FieldContext(context: context, text: text)
     }
 
-    /// The entries that name `id` in a reference field, a group per `reverse`
+    /// The entries that name a page in a reference field (`edges`, its incoming field edges), a group per `reverse`
     /// label (fields with the same label share one), in declared order; absent when none.
-    func relations(of id: EntryID, from page: Page) -> Any {
-        let edges = site.incomingFields(id)
+    func relations(_ edges: [Edge], from page: Page) -> Any {
         guard !edges.isEmpty else { return absent }
         let fields = site.config.fields
         var labels: [String] = []
