@@ -88,6 +88,39 @@ import Testing
         #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
     }
 
+    /// A data file is made of a part per entry (`PartedText`): a body edit makes
+    /// the edited entry's part of `site.json` again and copies the others from
+    /// the last build's file; `relations.csv` reads only what each entry refers
+    /// to, so an edit that keeps the references leaves it as it was.
+    @Test func aBodyEditRemakesOnePartOfTheDataFiles() throws {
+        let (scratch, root) = builtSite()
+        let output = root.appending(path: "Output")
+        let relations = BuildCache.Stamp(path: output.appending(path: "data/relations.csv").path)
+        try edit(root, "Content/events/summit-2022.md") { $0 + "\nA new closing line.\n" }
+        let report = cachedBuild(root)
+        #expect(report.succeeded && report.reusedCache)
+        #expect(BuildCache.Stamp(path: output.appending(path: "data/relations.csv").path) == relations)
+        #expect(tree(output) == fullBuild(root, in: scratch))
+        let traces = try #require(BuildCache.loadTraces(Almanac.Options(root: root)))
+        let parts = try #require(traces.pages.first { $0.path == "data/site.json" }?.parts)
+        #expect(parts.names.contains("event:summit-2022") && parts.isWhole)
+    }
+
+    /// A table of parts that does not hold together (a damaged cache) is not
+    /// used: the file is made whole again, never from the wrong bytes.
+    @Test func aDamagedTableOfPartsMakesTheFileAgain() throws {
+        let (scratch, root) = builtSite()
+        let options = Almanac.Options(root: root)
+        var traces = try #require(BuildCache.loadTraces(options))
+        let index = try #require(traces.pages.firstIndex { $0.path == "data/site.json" })
+        traces.pages[index].parts?.bounds.removeLast()
+        #expect(BuildCache.save(traces, options: options))
+        try edit(root, "Content/events/summit-2022.md") { $0 + "\nA new closing line.\n" }
+        let report = cachedBuild(root)
+        #expect(report.succeeded && report.reusedCache)
+        #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
+    }
+
     @Test func anAddedEventGivesWhatAFullBuildGives() {
         let (scratch, root) = builtSite()
         scratch.write("site/Content/events/new-meeting.md", "---\ntitle: New meeting\ndate: 2022-04\nactors: [alice]\nsources: [article]\n---\nMet <actor:bob>.\n")

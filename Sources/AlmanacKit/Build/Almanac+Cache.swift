@@ -25,7 +25,7 @@ extension Almanac {
     /// Each page's trace: what it read now, or, not rendered, what it read when it was.
     /// Keys keep their numbers from the last build, so the traces of pages not
     /// rendered are kept as they are; new keys are added after them.
-    private static func tracesToKeep(renderer: SiteRenderer, rendered: [String: Set<ReadKey>], previous: Previous?, reuse: Reuse?,
+    private static func tracesToKeep(renderer: SiteRenderer, rendered: [String: (reads: Set<ReadKey>, parts: [PartedText.Part])], previous: Previous?, reuse: Reuse?,
                                      fingerprints: Fingerprints) -> BuildCache.Traces {
         var keys = previous?.traces.keys ?? []
         var numbers = Dictionary(keys.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
@@ -37,8 +37,21 @@ extension Almanac {
         }
         let earlier = reuse?.traces ?? [:]
         var pages = renderer.pages.compactMap { page -> BuildCache.Traces.Page? in
-            guard let reads = rendered[page.path].map({ $0.map(number).sorted() }) ?? earlier[page.path] else { return nil }
-            return BuildCache.Traces.Page(path: page.path, reads: reads)
+            guard let trace = rendered[page.path] else {
+                return earlier[page.path].map { BuildCache.Traces.Page(path: page.path, reads: $0, parts: reuse?.parts[page.path]) }
+            }
+            guard !trace.parts.isEmpty else { return BuildCache.Traces.Page(path: page.path, reads: trace.reads.map(number).sorted()) }
+            var parts = BuildCache.Traces.Parts(outside: trace.reads.map(number).sorted())
+            var all = Set(parts.outside)
+            for part in trace.parts {
+                let reads = switch part.reads {
+                case .recorded(let keys): keys.map(number).sorted()
+                case .kept(let numbers): numbers
+                }
+                parts.append(part.name, part.range, reads: reads)
+                all.formUnion(reads)
+            }
+            return BuildCache.Traces.Page(path: page.path, reads: all.sorted(), parts: parts)
         }
         var values = reuse?.current ?? []
         values += keys[values.count...].map { fingerprints.value(of: $0) }
@@ -54,7 +67,15 @@ extension Almanac {
             }
             keys = keys.indices.filter { used[$0] }.map { keys[$0] }
             values = values.indices.filter { used[$0] }.map { values[$0] }
-            pages = pages.map { BuildCache.Traces.Page(path: $0.path, reads: $0.reads.map { renumbered[Int($0)] }) }
+            pages = pages.map { page in
+                var parts = page.parts
+                if var table = parts {
+                    table.outside = table.outside.map { renumbered[Int($0)] }
+                    table.reads = table.reads.map { renumbered[Int($0)] }
+                    parts = table
+                }
+                return BuildCache.Traces.Page(path: page.path, reads: page.reads.map { renumbered[Int($0)] }, parts: parts)
+            }
         }
         let table = renderer.searchIndex.table
         return BuildCache.Traces(keys: keys, fingerprints: values, pages: pages, numbering: fingerprints.numbering,
@@ -76,8 +97,9 @@ extension Almanac {
             changed = changed.filter { id in
                 let path = site[id].path
                 guard let old = previous.records[path] else { return true }
+                // An entry whose file is as it was has its item still, if its record had one.
                 return old.stamp != listing.stamps[path] || old.fields != site.config.fields.fingerprint(of: id.kind)
-                    || (old.rendered?.item == nil) != (renderer.reusable(id)?.item == nil)
+                    || (old.rendered?.item == nil && renderer.reusable(id)?.item != nil)
             }
         }
         let appending = previous.map { $0.recordCount + changed.count <= 2 * site.entries.count } ?? false

@@ -114,9 +114,11 @@ public enum Almanac {
         let comparison: OutputComparison?
         do throws(OutputWriter.Failure) {
             if previous != nil { BuildCache.dropState(options) }  // the cache stops describing the output from here
+            let reusing = reuse
             comparison = try sink.write(to: options.output, jobs: options.jobs, clock: &clock) { page in
-                let (data, reads) = renderer.render(page, recordingReads: options.useCache)
-                if options.useCache { traces.add(page.path, reads) }
+                let earlier = reusing?.earlierParts(of: page, in: options.output)
+                let (data, reads, parts) = renderer.render(page, recordingReads: options.useCache, earlier: earlier)
+                if options.useCache { traces.add(page.path, reads, parts: parts) }
                 return data
             }
         } catch {

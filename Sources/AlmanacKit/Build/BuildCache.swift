@@ -10,7 +10,7 @@ import Foundation
 /// Its format is its types' `Codable` conformances, written by `BinaryCoder`.
 struct BuildCache {
     /// Bumped whenever what is stored, or what it means, changes.
-    static let version = 14
+    static let version = 15
     static let folderName = ".almanac-cache"
 
     /// Enough of a file's metadata to tell that it changed (as git's index and make do).
@@ -134,8 +134,46 @@ struct BuildCache {
     struct Traces: Codable {
         struct Page: Codable {
             let path: String
-            /// Places in `keys`.
+            /// Places in `keys`: everything it read, its parts' reads too.
             let reads: [Int32]
+            /// For a page made of parts, where they are and what each read.
+            var parts: Parts?
+        }
+
+        /// Where the parts of a page's file are, and what each read (see `PartedText`),
+        /// kept as columns: `site.json` has a part per entry.
+        struct Parts: Codable {
+            /// What the page read outside its parts.
+            var outside: [Int32] = []
+            var names: [String] = []
+            /// The start and end of each part in the file, in bytes.
+            var bounds: [UInt64] = []
+            /// How many reads each part has, and the reads, one part after another.
+            var readCounts: [Int32] = []
+            var reads: [Int32] = []
+
+            mutating func append(_ name: String, _ range: Range<Int>, reads: [Int32]) {
+                names.append(name)
+                bounds += [UInt64(range.lowerBound), UInt64(range.upperBound)]
+                readCounts.append(Int32(reads.count))
+                self.reads += reads
+            }
+
+            /// Each part: its name, place and reads.
+            var all: [(name: String, range: Range<Int>, reads: ArraySlice<Int32>)] {
+                var start = 0
+                return names.indices.map { index in
+                    let count = Int(readCounts[index])
+                    defer { start += count }
+                    return (names[index], Int(bounds[2 * index]) ..< Int(bounds[2 * index + 1]), reads[start ..< start + count])
+                }
+            }
+
+            /// Whether the columns agree with one another (a cache is not trusted blindly).
+            var isWhole: Bool {
+                bounds.count == 2 * names.count && readCounts.count == names.count && readCounts.reduce(0) { $0 + Int($1) } == reads.count
+                    && names.indices.allSatisfy { bounds[2 * $0] <= bounds[2 * $0 + 1] && bounds[2 * $0 + 1] < UInt64(Int.max) }
+            }
         }
         var keys: [ReadKey] = []
         var fingerprints: [UInt64] = []

@@ -29,6 +29,9 @@ struct Fingerprints {
                 hasher.combine(target.stableHash)
                 hasher.combine(value(of: .entry(target)))
             }
+        case .mentions(let id):
+            guard site.entries[id] != nil else { return 0 }
+            for target in site.allMentions(id) { hasher.combine(target.stableHash) }
         case .incoming(let id):
             for edge in site.graph.incoming(id) {
                 hasher.combine(edge.from.stableHash)

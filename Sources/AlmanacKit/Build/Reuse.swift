@@ -1,3 +1,5 @@
+import Foundation
+
 /// The last build, as its cache holds it.
 struct Previous {
     let state: BuildCache.State
@@ -17,6 +19,8 @@ struct Reuse {
     private(set) var current: [UInt64] = []
     private(set) var changed: [Bool] = []
     let traces: [String: [Int32]]
+    /// The parts of pages made of them (see `PartedText`).
+    let parts: [String: BuildCache.Traces.Parts]
     let themeChanged: Bool
     /// The interface's words changed: list items and search rows show them (dates, counts).
     let interfaceChanged: Bool
@@ -27,6 +31,7 @@ struct Reuse {
         let keys = previous.traces.keys
         let values = previous.traces.fingerprints
         traces = Dictionary(previous.traces.pages.map { ($0.path, $0.reads) }, uniquingKeysWith: { first, _ in first })
+        parts = Dictionary(previous.traces.pages.compactMap { page in page.parts.map { (page.path, $0) } }, uniquingKeysWith: { first, _ in first })
         themeChanged = keys.firstIndex(of: .theme).map { values[$0] != fingerprints.theme } ?? true
         // Items and search rows show dates in the interface's language.
         interfaceChanged = keys.firstIndex(of: .interface).map { values[$0] != fingerprints.interface } ?? true
@@ -66,5 +71,21 @@ struct Reuse {
     func mustRender(_ page: Page) -> Bool {
         guard let reads = traces[page.path] else { return true }
         return reads.contains { changed[Int($0)] }
+    }
+
+    /// The parts of the page's file in the output folder that it may copy: those
+    /// whose reads all give what they gave, when what it read outside them does.
+    func earlierParts(of page: Page, in output: URL) -> PartedText.Earlier? {
+        // A number the keys do not have (a damaged cache) counts as changed.
+        func isChanged(_ read: Int32) -> Bool { !changed.indices.contains(Int(read)) || changed[Int(read)] }
+        guard let table = parts[page.path], table.isWhole, !table.outside.contains(where: isChanged),
+              let file = try? Data(contentsOf: output.appending(path: page.path), options: .alwaysMapped)
+        else { return nil }
+        var kept: [String: (range: Range<Int>, reads: [Int32])] = [:]
+        kept.reserveCapacity(table.names.count)
+        for part in table.all where part.range.upperBound <= file.count && !part.reads.contains(where: isChanged) {
+            kept[part.name] = (part.range, Array(part.reads))
+        }
+        return PartedText.Earlier(file: file, parts: kept)
     }
 }

@@ -1,82 +1,118 @@
 /// Renders the files of `data/` from the site, reading it through `SiteReads`
 /// (so a rebuild makes a file again only when something it shows changed).
 /// Entries come in slug order, kind by kind: a new title or date moves no row.
+/// What a file shows of one entry is a part of its text (see `PartedText`):
+/// a rebuild makes again only the parts whose entries changed.
 struct DataExport {
     let site: SiteReads
+    let text: PartedText
 
-    func text(of file: DataFile) -> String {
+    func write(_ file: DataFile) {
         switch file {
         case .table(let kind): table(kind)
         case .pollResults: pollResults()
         case .relations: relations()
         case .siteJSON: siteJSON()
-        case .package: DataPackage(config: site.config).json
-        case .bibTeX: site.bySlug(.source).map { BibTeX.record(site[$0]) }.joined(separator: "\n")
-        case .ris: site.bySlug(.source).map { RIS.record(site[$0]) }.joined()
+        case .package: text.append(DataPackage(config: site.config).json)
+        case .bibTeX: parts(site.bySlug(.source), separator: "\n") { BibTeX.record(site[$0]) }
+        case .ris: parts(site.bySlug(.source)) { RIS.record(site[$0]) }
+        }
+    }
+
+    /// A part per entry, in order, with `separator` between them.
+    private func parts(_ ids: [EntryID], separator: String = "", _ make: (EntryID) -> String) {
+        for (index, id) in ids.enumerated() {
+            if index > 0 { text.append(separator) }
+            text.part(id.description) { make(id) }
         }
     }
 
     /// One row per entry of the kind, a column per field.
-    func table(_ kind: EntryKind) -> String {
+    func table(_ kind: EntryKind) {
         let columns = DataColumn.columns(of: kind, fields: site.config.fields)
-        var text = CSVText.record(columns.map(\.name))
-        for id in site.bySlug(kind) {
+        text.append(CSVText.record(columns.map(\.name)))
+        parts(site.bySlug(kind)) { id in
             let entry = site[id]
-            text += CSVText.record(columns.map { $0.value(entry).cell })
+            return CSVText.record(columns.map { $0.value(entry).cell })
         }
-        return text
     }
 
-    func pollResults() -> String {
-        var text = CSVText.record(DataPackage.pollResultsFields.map(\.name))
-        for id in site.bySlug(.poll) {
-            for result in site[id].poll?.results ?? [] {
-                text += CSVText.record([id.slug, result.answer, JSONValue.decimal(result.percent)])
-            }
+    func pollResults() {
+        text.append(CSVText.record(DataPackage.pollResultsFields.map(\.name)))
+        parts(site.bySlug(.poll)) { id in
+            (site[id].poll?.results ?? []).map { CSVText.record([id.slug, $0.answer, JSONValue.decimal($0.percent)]) }.joined()
         }
-        return text
     }
 
     /// Every edge of the entry graph: the references of each entry's front matter
     /// as written (relation: the field), then those of its body (`mentions`), each once.
-    func relations() -> String {
-        var text = CSVText.record(DataPackage.relationsFields.map(\.name))
+    func relations() {
+        text.append(CSVText.record(DataPackage.relationsFields.map(\.name)))
         // Which keys are reference fields is the site's settings' to say.
         _ = site.config
         for kind in EntryKind.referenceable {
-            for id in site.bySlug(kind) {
+            parts(site.bySlug(kind)) { id in
                 var seen: Set<[String]> = []
                 let fields = site[id].fieldReferences.map { [id.description, DataColumn.fieldName($0.relation), $0.target.description] }
                 let body = site.mentions(id).filter { $0 != id }.map { [id.description, "mentions", $0.description] }
-                for row in fields + body where seen.insert(row).inserted { text += CSVText.record(row) }
+                return (fields + body).filter { seen.insert($0).inserted }.map(CSVText.record).joined()
             }
         }
-        return text
     }
 
     /// `{"site": {...}, "actors": [...], "events": [...], ...}`: every entry with
     /// every field (null when not given), a poll's results, its page and its text.
-    func siteJSON() -> String {
+    /// Written as `JSONValue.json(pretty:)` writes the whole (keys sorted, two
+    /// spaces a level), one entry's object a part.
+    func siteJSON() {
         let config = site.config
         let about: JSONValue = .members([
             ("title", .string(config.title)), ("description", .text(config.description)), ("base_url", .text(config.baseURL)),
             ("language", .string(config.language)), ("updated", .date(config.updated)),
         ])
-        var document: [String: JSONValue] = ["site": about]
-        for kind in EntryKind.referenceable {
-            var entries: [JSONValue] = []
-            let columns = DataColumn.columns(of: kind, fields: site.config.fields)
-            for id in site.bySlug(kind) {
-                let entry = site[id]
-                var members = Dictionary(uniqueKeysWithValues: columns.map { ($0.name, $0.value(entry)) })
-                if let poll = entry.poll {
-                    members["results"] = .array(poll.results.map { ["answer": .string($0.answer), "percent": .number($0.percent)] })
-                }
-                members["text"] = .string(site.plainText(id))
-                entries.append(.object(members))
+        let kinds = Dictionary(uniqueKeysWithValues: EntryKind.referenceable.map { ($0.folder, $0) })
+        text.append("{\n")
+        for (index, key) in (Array(kinds.keys) + ["site"]).sorted().enumerated() {
+            text.append((index == 0 ? "" : ",\n") + "  \"\(key)\" : ")
+            guard let kind = kinds[key] else {
+                text.append(Self.indented(about.json(pretty: true), by: "  "))
+                continue
             }
-            document[kind.folder] = .array(entries)
+            let ids = site.bySlug(kind)
+            guard !ids.isEmpty else {
+                text.append("[\n\n  ]")
+                continue
+            }
+            let columns = DataColumn.columns(of: kind, fields: site.config.fields)
+            text.append("[\n    ")
+            parts(ids, separator: ",\n    ") { id in Self.indented(entryJSON(id, columns: columns), by: "    ") }
+            text.append("\n  ]")
         }
-        return JSONValue.object(document).json(pretty: true) + "\n"
+        text.append("\n}\n")
+    }
+
+    private func entryJSON(_ id: EntryID, columns: [DataColumn]) -> String {
+        let entry = site[id]
+        var members = Dictionary(uniqueKeysWithValues: columns.map { ($0.name, $0.value(entry)) })
+        if let poll = entry.poll {
+            members["results"] = .array(poll.results.map { ["answer": .string($0.answer), "percent": .number($0.percent)] })
+        }
+        members["text"] = .string(site.plainText(id))
+        return JSONValue.object(members).json(pretty: true)
+    }
+
+    /// `json` as the value of a member `prefix` deep: every line but the first
+    /// and the empty ones (of an empty list) indented by `prefix`.
+    private static func indented(_ json: String, by prefix: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(json.utf8.count + json.utf8.count / 8)
+        for (index, line) in json.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            if index > 0 {
+                bytes.append(UInt8(ascii: "\n"))
+                if !line.isEmpty { bytes += prefix.utf8 }
+            }
+            bytes += line
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

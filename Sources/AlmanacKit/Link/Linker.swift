@@ -53,6 +53,9 @@ public struct LinkedSite: Sendable {
     /// The entries the body refers to, in the order of first reference.
     public func mentions(_ id: EntryID) -> [EntryID] { (linkedFacts[id] ?? reusedFacts[id])?.mentions ?? [] }
 
+    /// The entries the body refers to, then those its `text` fields refer to.
+    func allMentions(_ id: EntryID) -> [EntryID] { mentions(id) + (texts[id] ?? []).flatMap(\.mentions) }
+
     /// The custom fields the entry sets, with their declarations, in declared order.
     public func customFields(_ id: EntryID) -> [(declaration: FieldDeclaration, value: FieldValue)] {
         guard let entry = entries[id], !entry.customFields.isEmpty else { return [] }

@@ -12,6 +12,8 @@ enum ReadKey: Hashable, Sendable {
     case entry(EntryID)
     /// An entry's body as HTML (which shows the titles of the entries it links to).
     case body(EntryID)
+    /// The entries an entry refers to in its body and `text` fields (not how it shows them).
+    case mentions(EntryID)
     /// Every reference to an entry, with its relation.
     case incoming(EntryID)
     /// The events before and after an event on the timeline.
@@ -78,6 +80,7 @@ extension ReadKey: Codable {
         case "e": self = .entry(try id())
         case "b": self = .body(try id())
         case "i": self = .incoming(try id())
+        case "m": self = .mentions(try id())
         case "n": self = .neighbours(try id())
         case "o":
             guard let kind = EntryKind(rawValue: String(rest)) else { throw BinaryCoder.Malformed() }
@@ -103,6 +106,7 @@ extension ReadKey: Codable {
         case .entry(let id): try container.encode("e \(id.kind.rawValue)/\(id.slug)")
         case .body(let id): try container.encode("b \(id.kind.rawValue)/\(id.slug)")
         case .incoming(let id): try container.encode("i \(id.kind.rawValue)/\(id.slug)")
+        case .mentions(let id): try container.encode("m \(id.kind.rawValue)/\(id.slug)")
         case .neighbours(let id): try container.encode("n \(id.kind.rawValue)/\(id.slug)")
         case .order(let kind): try container.encode("o \(kind.rawValue)")
         }
@@ -119,6 +123,8 @@ final class SiteReads: @unchecked Sendable {
     private let lock = NSLock()
     // Every page goes through the theme's templates.
     private var recorded: Set<ReadKey> = [.theme]
+    /// The reads of the part being made, if one is (see `PartedText`).
+    private var partReads: Set<ReadKey>?
 
     init(_ site: LinkedSite, interface: Interface = .english, recording: Bool = true) {
         self.site = site
@@ -126,11 +132,21 @@ final class SiteReads: @unchecked Sendable {
         self.recording = recording
     }
 
+    /// What the page read, but for what its parts read (see `PartedText`).
     var keys: Set<ReadKey> { lock.withLock { recorded } }
 
     func record(_ key: ReadKey) {
         guard recording else { return }
-        lock.withLock { _ = recorded.insert(key) }
+        lock.withLock {
+            if partReads != nil { partReads!.insert(key) } else { recorded.insert(key) }
+        }
+    }
+
+    /// What `make` gives, and what it read: a part's reads (see `PartedText`), not the page's.
+    func readingPart(_ make: () -> String) -> (String, Set<ReadKey>) {
+        lock.withLock { partReads = [] }
+        let text = make()
+        return (text, lock.withLock { partReads.take() ?? [] })
     }
 
     /// The words of the interface (`t` in templates, dates, counts).
@@ -261,14 +277,15 @@ final class SiteReads: @unchecked Sendable {
     }
 }
 
-/// The reads of the pages rendered so far, by path (pages render on several threads).
+/// The reads of the pages rendered so far, by path, and the parts of those made
+/// of parts (pages render on several threads).
 final class TraceLog: @unchecked Sendable {
     private let lock = NSLock()
-    private var reads: [String: Set<ReadKey>] = [:]
+    private var reads: [String: (reads: Set<ReadKey>, parts: [PartedText.Part])] = [:]
 
-    func add(_ path: String, _ keys: Set<ReadKey>) { lock.withLock { reads[path] = keys } }
+    func add(_ path: String, _ keys: Set<ReadKey>, parts: [PartedText.Part]) { lock.withLock { reads[path] = (keys, parts) } }
 
-    var all: [String: Set<ReadKey>] { lock.withLock { reads } }
+    var all: [String: (reads: Set<ReadKey>, parts: [PartedText.Part])] { lock.withLock { reads } }
 }
 
 extension SiteReads {
@@ -278,9 +295,8 @@ extension SiteReads {
     /// The entries an entry's body refers to (they change with its body), then
     /// those its `text` fields refer to (they change with its front matter).
     func mentions(_ id: EntryID) -> [EntryID] {
-        record(.body(id))
-        record(.entry(id))
-        return site.mentions(id) + (site.texts[id] ?? []).flatMap(\.mentions)
+        record(.mentions(id))
+        return site.allMentions(id)
     }
 
     /// The entry's body as a reader sees it, without markup.

@@ -47,8 +47,11 @@ public struct SiteRenderer: Sendable {
     public func render(_ page: Page) -> Data { render(page, recordingReads: false).data }
 
     /// The page's bytes, and with `recordingReads` what it read of the site to make
-    /// them (its trace in the build cache).
-    func render(_ page: Page, recordingReads: Bool) -> (data: Data, reads: Set<ReadKey>) {
+    /// them (its trace in the build cache): the reads outside its parts, and its
+    /// parts, for a page made of them (see `PartedText`; `earlier`: the parts
+    /// of the last build's page that it may copy).
+    func render(_ page: Page, recordingReads: Bool, earlier: PartedText.Earlier? = nil)
+        -> (data: Data, reads: Set<ReadKey>, parts: [PartedText.Part]) {
         let reads = SiteReads(site, interface: interface, recording: recordingReads)
         let contexts = ContextBuilder(site: reads, theme: theme, cache: cache, jobs: jobs)
         let text: String
@@ -66,13 +69,16 @@ public struct SiteRenderer: Sendable {
         case .searchIndex, .searchShard:
             // Made of every entry: read as what it holds.
             let name = if case .searchShard(let name) = page { name } else { "index" }
-            return (Data(AllowedText.valid(searchIndex.part(name) ?? "").utf8), [.searchPart(name)])
+            return (Data(AllowedText.valid(searchIndex.part(name) ?? "").utf8), [.searchPart(name)], [])
         case .feed: text = theme.render("feed", contexts.feed(baseURL: site.config.baseURL!))
-        case .data(let file): text = DataExport(site: reads).text(of: file)
+        case .data(let file):
+            let text = PartedText(site: reads, earlier: earlier)
+            DataExport(site: reads, text: text).write(file)
+            return (Data(text.bytes), reads.keys, text.parts)
         case .outputMarker: text = OutputMarker.text
         case .sitemap: text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages, part: nil))
         case .sitemapPart(let number): text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages, part: number))
         }
-        return (Data(AllowedText.valid(text).utf8), reads.keys)
+        return (Data(AllowedText.valid(text).utf8), reads.keys, [])
     }
 }
