@@ -107,8 +107,8 @@ import Testing
     }
 
     /// A table of parts that does not hold together (a damaged cache) is not
-    /// used: the file is made whole again, never from the wrong bytes.
-    @Test func aDamagedTableOfPartsMakesTheFileAgain() throws {
+    /// used: the build is a full one, never made of the wrong bytes.
+    @Test func aDamagedTableOfPartsMeansAFullBuild() throws {
         let (scratch, root) = builtSite()
         let options = Almanac.Options(root: root)
         var traces = try #require(BuildCache.loadTraces(options))
@@ -117,7 +117,21 @@ import Testing
         #expect(BuildCache.save(traces, options: options))
         try edit(root, "Content/events/summit-2022.md") { $0 + "\nA new closing line.\n" }
         let report = cachedBuild(root)
-        #expect(report.succeeded && report.reusedCache)
+        #expect(report.succeeded && !report.reusedCache)
+        #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
+    }
+
+    /// Traces that decode but whose numbers name no key (a damaged cache) are not
+    /// used: the build is a full one, not a crash.
+    @Test func tracesWithAReadOfNoKeyMeanAFullBuild() throws {
+        let (scratch, root) = builtSite()
+        let options = Almanac.Options(root: root)
+        var traces = try #require(BuildCache.loadTraces(options))
+        traces.pages[0] = BuildCache.Traces.Page(path: traces.pages[0].path, reads: [Int32(traces.keys.count)])
+        #expect(BuildCache.save(traces, options: options))
+        try edit(root, "Content/events/summit-2022.md") { $0 + "\nA new closing line.\n" }
+        let report = cachedBuild(root)
+        #expect(report.succeeded && !report.reusedCache)
         #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
     }
 

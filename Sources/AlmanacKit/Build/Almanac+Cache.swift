@@ -1,24 +1,24 @@
 extension Almanac {
     /// Stores what the next build needs to start from this one; returns how many
     /// entry records it wrote. The traces are made and written on one core, the
-    /// records and the output's stamps on the other; the state goes last, naming
-    /// both. A build from the cache appends the records of the entries that differ
+    /// records, the output's stamps and the state on the other; the state is
+    /// written last, naming both. A build from the cache appends the records of the entries that differ
     /// from theirs, until the file holds twice as many records as there are
     /// entries: then every entry's is written afresh.
     static func saveCache(_ site: LinkedSite, renderer: SiteRenderer, loaded: Loaded, listing: Listing, inputs: [BuildCache.Stamped],
                           sink: OutputSink, traces: TraceLog, previous: Previous?, reuse: Reuse?, fingerprints: Fingerprints, diagnostics: [Diagnostic],
                           options: Options) -> Int {
         BuildCache.dropState(options)
-        let (tracesSaved, (saved, outputs)) = Parallel.both(jobs: options.jobs, {
+        let (tracesSaved, (saved, state)) = Parallel.both(jobs: options.jobs, {
             BuildCache.save(tracesToKeep(renderer: renderer, rendered: traces.all, previous: previous, reuse: reuse, fingerprints: fingerprints), options: options)
-        }) { () -> (Int?, [BuildCache.Stamped]) in
-            (saveRecords(site, renderer: renderer, loaded: loaded, listing: listing, previous: previous, reuse: reuse, options: options),
-             sink.outputStamps(in: options.output, jobs: 1))
+        }) { () -> (Int?, [UInt8]) in
+            let saved = saveRecords(site, renderer: renderer, loaded: loaded, listing: listing, previous: previous, reuse: reuse, options: options)
+            let state = BuildCache.State(includeDrafts: options.includeDrafts, output: options.output.path, diagnostics: diagnostics,
+                                         inputs: inputs, outputs: sink.outputStamps(in: options.output, jobs: 1))
+            return (saved, BinaryCoder.encode(state))
         }
         guard tracesSaved, let saved else { return 0 }
-        let state = BuildCache.State(includeDrafts: options.includeDrafts, output: options.output.path, diagnostics: diagnostics,
-                                     inputs: inputs, outputs: outputs)
-        BuildCache.save(state, options: options)
+        BuildCache.saveState(state, options: options)
         return saved
     }
 
@@ -28,30 +28,55 @@ extension Almanac {
     private static func tracesToKeep(renderer: SiteRenderer, rendered: [String: (reads: Set<ReadKey>, parts: [PartedText.Part])], previous: Previous?, reuse: Reuse?,
                                      fingerprints: Fingerprints) -> BuildCache.Traces {
         var keys = previous?.traces.keys ?? []
-        var numbers = Dictionary(keys.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        // Every key's number: made only when pages read more than a few keys they did
+        // not read before (a few are looked for one by one, a hundred thousand keys each).
+        var numbers: [ReadKey: Int32]?
+        var searches = 0
         func number(_ key: ReadKey) -> Int32 {
-            if let number = numbers[key] { return number }
+            if numbers == nil, searches < 8 {
+                searches += 1
+                if let index = keys.firstIndex(of: key) { return Int32(index) }
+                keys.append(key)
+                return Int32(keys.count - 1)
+            }
+            if numbers == nil { numbers = Dictionary(keys.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first }) }
+            if let number = numbers?[key] { return number }
             keys.append(key)
-            numbers[key] = Int32(keys.count - 1)
+            numbers?[key] = Int32(keys.count - 1)
             return Int32(keys.count - 1)
+        }
+        /// `reads` numbered, sorted: as `before` when those are the same keys (a page rendered again reads what it read).
+        func numbered(_ reads: Set<ReadKey>, before: [Int32]?) -> [Int32] {
+            if let before, before.count == reads.count, before.allSatisfy({ reads.contains(keys[Int($0)]) }) { return before }
+            return reads.map(number).sorted()
         }
         let earlier = reuse?.traces ?? [:]
         var pages = renderer.pages.compactMap { page -> BuildCache.Traces.Page? in
-            guard let trace = rendered[page.path] else {
-                return earlier[page.path].map { BuildCache.Traces.Page(path: page.path, reads: $0, parts: reuse?.parts[page.path]) }
+            let path = page.path
+            guard let trace = rendered[path] else {
+                return earlier[path].map { BuildCache.Traces.Page(path: path, reads: $0, parts: reuse?.parts[path]) }
             }
-            guard !trace.parts.isEmpty else { return BuildCache.Traces.Page(path: page.path, reads: trace.reads.map(number).sorted()) }
-            var parts = BuildCache.Traces.Parts(outside: trace.reads.map(number).sorted())
+            guard !trace.parts.isEmpty else { return BuildCache.Traces.Page(path: path, reads: numbered(trace.reads, before: earlier[path])) }
+            let before = reuse?.parts[path]
+            // The parts of the last build's file by name, when a part was made again.
+            var beforeParts: [String: [Int32]]?
+            func readsBefore(_ name: String) -> [Int32]? {
+                if beforeParts == nil, let before {
+                    beforeParts = Dictionary(before.all.map { ($0.name, Array($0.reads)) }, uniquingKeysWith: { first, _ in first })
+                }
+                return beforeParts?[name]
+            }
+            var parts = BuildCache.Traces.Parts(outside: numbered(trace.reads, before: before?.outside))
             var all = Set(parts.outside)
             for part in trace.parts {
                 let reads = switch part.reads {
-                case .recorded(let keys): keys.map(number).sorted()
+                case .recorded(let keys): numbered(keys, before: readsBefore(part.name))
                 case .kept(let numbers): numbers
                 }
                 parts.append(part.name, part.range, reads: reads)
                 all.formUnion(reads)
             }
-            return BuildCache.Traces.Page(path: page.path, reads: all.sorted(), parts: parts)
+            return BuildCache.Traces.Page(path: path, reads: all.sorted(), parts: parts)
         }
         var values = reuse?.current ?? []
         values += keys[values.count...].map { fingerprints.value(of: $0) }
@@ -94,12 +119,12 @@ extension Almanac {
         var changed = Array(site.entries.keys)
         // What an entry's record keeps (its list item, its search row) shows the theme and the interface's words.
         if let previous, let reuse, !reuse.themeChanged, !reuse.interfaceChanged {
+            let fields = site.config.fields.fingerprints
             changed = changed.filter { id in
                 let path = site[id].path
                 guard let old = previous.records[path] else { return true }
                 // An entry whose file is as it was has its item still, if its record had one.
-                return old.stamp != listing.stamps[path] || old.fields != site.config.fields.fingerprint(of: id.kind)
-                    || (old.rendered?.item == nil && renderer.reusable(id)?.item != nil)
+                return old.stamp != listing.stamps[path] || old.fields != fields[id.kind] || (old.rendered?.item == nil && renderer.hasItem(id))
             }
         }
         let appending = previous.map { $0.recordCount + changed.count <= 2 * site.entries.count } ?? false

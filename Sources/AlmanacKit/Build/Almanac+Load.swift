@@ -50,10 +50,12 @@ extension Almanac {
     static func parseAndLink(_ listing: Listing, options: Options, records: [String: BuildCache.EntryRecord], clock: inout StageClock) -> Loaded {
         let loader = ContentLoader(root: options.root)
         // The settings first: entries are parsed with the custom fields they declare.
-        let settings = listing.files.first { $0.role == .siteConfig }.map { parse($0, with: loader, record: nil, stamp: nil, fields: .none) }
+        let settings = listing.files.first { $0.role == .siteConfig }.map { parse($0, with: loader, record: nil, stamp: nil, fields: .none, fieldPrints: [:]) }
         let fields = siteFields(settings?.value, file: listing.files.first { $0.role == .siteConfig }, loader: loader)
+        let fieldPrints = fields.fingerprints
         var parsed = Parallel.map(listing.files, jobs: options.jobs) { file in
-            file.role == .siteConfig ? settings! : parse(file, with: loader, record: records[file.path], stamp: listing.stamps[file.path], fields: fields)
+            file.role == .siteConfig ? settings!
+                : parse(file, with: loader, record: records[file.path], stamp: listing.stamps[file.path], fields: fields, fieldPrints: fieldPrints)
         }
         var loaded = Loaded(diagnostics: listing.diagnostics)
         var config: SiteConfig?
@@ -114,9 +116,10 @@ extension Almanac {
     }
 
     private static func parse(_ file: ContentFile, with loader: ContentLoader, record: BuildCache.EntryRecord?,
-                              stamp: BuildCache.Stamp?, fields: SiteFields) -> (value: ParsedFile?, diagnostics: [Diagnostic]) {
+                              stamp: BuildCache.Stamp?, fields: SiteFields, fieldPrints: [EntryKind: UInt64]) -> (value: ParsedFile?, diagnostics: [Diagnostic]) {
         if case .staticFile = file.role { return (nil, []) }
-        if let record, let stamp, record.stamp == stamp, record.fields == fields.fingerprint(of: record.entry.kind) {
+        // `fieldPrints`: `fields.fingerprint(of:)` of each kind.
+        if let record, let stamp, record.stamp == stamp, record.fields == fieldPrints[record.entry.kind] {
             return (.entry(record.entry, body: nil, hashes: record.hashes, reusedFacts: record.facts), record.warnings)
         }
         let text: String

@@ -83,8 +83,9 @@ public enum Almanac {
                 clock.finish(.load, 0, "changed file")
                 return (Report(diagnostics: state.diagnostics, reusedCache: true), nil)
             }
-            let (records, traces) = Parallel.both(jobs: options.jobs, { BuildCache.loadRecords(options) }) { BuildCache.loadTraces(options) }
-            if let records, let traces { previous = Previous(state: state, records: records.latest, recordCount: records.count, traces: traces) }
+            if let loaded = BuildCache.loadRecordsAndTraces(options) {
+                previous = Previous(state: state, records: loaded.records, recordCount: loaded.recordCount, traces: loaded.traces)
+            }
         }
         report.reusedCache = previous != nil
         clock.finish(.load, listing.files.count, "file")

@@ -10,7 +10,7 @@ import Foundation
 /// Its format is its types' `Codable` conformances, written by `BinaryCoder`.
 struct BuildCache {
     /// Bumped whenever what is stored, or what it means, changes.
-    static let version = 15
+    static let version = 16
     static let folderName = ".almanac-cache"
 
     /// Enough of a file's metadata to tell that it changed (as git's index and make do).
@@ -132,7 +132,7 @@ struct BuildCache {
 
     /// What each page read, and what each read gave (`traces.bin`).
     struct Traces: Codable {
-        struct Page: Codable {
+        struct Page {
             let path: String
             /// Places in `keys`: everything it read, its parts' reads too.
             let reads: [Int32]
@@ -169,7 +169,7 @@ struct BuildCache {
                 }
             }
 
-            /// Whether the columns agree with one another (a cache is not trusted blindly).
+            /// Whether the columns agree with one another (a damaged cache is not used).
             var isWhole: Bool {
                 bounds.count == 2 * names.count && readCounts.count == names.count && readCounts.reduce(0) { $0 + Int($1) } == reads.count
                     && names.indices.allSatisfy { bounds[2 * $0] <= bounds[2 * $0 + 1] && bounds[2 * $0 + 1] < UInt64(Int.max) }
@@ -185,6 +185,65 @@ struct BuildCache {
         var searchPostings: [String] = []
 
         var searchTable: [(word: String, postings: String)] { zip(searchWords, searchPostings).map { ($0, $1) } }
+
+        init(keys: [ReadKey], fingerprints: [UInt64], pages: [Page], numbering: UInt64, searchWords: [String], searchPostings: [String]) {
+            self.keys = keys
+            self.fingerprints = fingerprints
+            self.pages = pages
+            self.numbering = numbering
+            self.searchWords = searchWords
+            self.searchPostings = searchPostings
+        }
+
+        // Kept as columns (keys as their codes, each page's reads one after another):
+        // a page or a key a container of its own took most of the time to save and load.
+        private enum CodingKeys: CodingKey {
+            case keys, fingerprints, paths, readCounts, reads, partedPages, parts, numbering, searchWords, searchPostings
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            keys = try container.decode([String].self, forKey: .keys).map(ReadKey.init(code:))
+            fingerprints = try container.decode([UInt64].self, forKey: .fingerprints)
+            let paths = try container.decode([String].self, forKey: .paths)
+            let readCounts = try container.decode([Int32].self, forKey: .readCounts)
+            let reads = try container.decode([Int32].self, forKey: .reads)
+            let partedPages = try container.decode([Int32].self, forKey: .partedPages)
+            let parts = try container.decode([Parts].self, forKey: .parts)
+            numbering = try container.decode(UInt64.self, forKey: .numbering)
+            searchWords = try container.decode([String].self, forKey: .searchWords)
+            searchPostings = try container.decode([String].self, forKey: .searchPostings)
+            // Every number must name a key: a damaged cache is not used.
+            let keyCount = keys.count
+            let isKey = { (read: Int32) in read >= 0 && Int(read) < keyCount }
+            guard fingerprints.count == keys.count, readCounts.count == paths.count, readCounts.allSatisfy({ $0 >= 0 }),
+                  readCounts.reduce(0, { $0 + Int($1) }) == reads.count, reads.allSatisfy(isKey), partedPages.count == parts.count,
+                  partedPages.allSatisfy({ $0 >= 0 && Int($0) < paths.count }),
+                  parts.allSatisfy({ $0.isWhole && $0.outside.allSatisfy(isKey) && $0.reads.allSatisfy(isKey) }),
+                  searchWords.count == searchPostings.count
+            else { throw BinaryCoder.Malformed() }
+            var start = 0
+            pages = paths.indices.map { index in
+                defer { start += Int(readCounts[index]) }
+                return Page(path: paths[index], reads: Array(reads[start ..< start + Int(readCounts[index])]))
+            }
+            for (page, table) in zip(partedPages, parts) { pages[Int(page)].parts = table }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(keys.map(\.code), forKey: .keys)
+            try container.encode(fingerprints, forKey: .fingerprints)
+            try container.encode(pages.map(\.path), forKey: .paths)
+            try container.encode(pages.map { Int32($0.reads.count) }, forKey: .readCounts)
+            try container.encode(pages.flatMap(\.reads), forKey: .reads)
+            let parted = pages.indices.filter { pages[$0].parts != nil }
+            try container.encode(parted.map { Int32($0) }, forKey: .partedPages)
+            try container.encode(parted.compactMap { pages[$0].parts }, forKey: .parts)
+            try container.encode(numbering, forKey: .numbering)
+            try container.encode(searchWords, forKey: .searchWords)
+            try container.encode(searchPostings, forKey: .searchPostings)
+        }
     }
 
     static func folder(_ root: URL) -> URL { root.appending(path: folderName) }
@@ -197,29 +256,52 @@ struct BuildCache {
         return state
     }
 
-    /// The records, the last for each path (a rebuild appends the entries it parsed again).
-    /// Each record is decoded on its own, on every core.
-    static func loadRecords(_ options: Almanac.Options) -> (latest: [String: EntryRecord], count: Int)? {
-        guard let data = try? Data(contentsOf: folder(options.root).appending(path: "entries.bin"), options: .alwaysMapped) else { return nil }
-        return data.withUnsafeBytes { bytes -> (latest: [String: EntryRecord], count: Int)? in
-            var ranges: [Range<Int>] = []
-            var index = 0
-            while index < bytes.count {
-                guard let (length, start) = BinaryCoder.length(in: bytes, at: index), start + length <= bytes.count else { return nil }
-                ranges.append(start ..< start + length)
-                index = start + length
+    /// The records, the last for each path (a rebuild appends the entries it parsed
+    /// again), and the traces. Each record is decoded on its own, and the traces
+    /// with them, on every core: the traces are one long task among the records'
+    /// many short ones (on a core of their own, they left it idle for most of the time).
+    static func loadRecordsAndTraces(_ options: Almanac.Options) -> (records: [String: EntryRecord], recordCount: Int, traces: Traces)? {
+        let folder = folder(options.root)
+        guard let data = try? Data(contentsOf: folder.appending(path: "entries.bin"), options: .alwaysMapped),
+              let traceData = try? Data(contentsOf: folder.appending(path: "traces.bin"), options: .alwaysMapped)
+        else { return nil }
+        enum Task {
+            case traces
+            case record(Range<Int>)
+        }
+        enum Decoded {
+            case traces(Traces?)
+            case record(EntryRecord?)
+        }
+        return data.withUnsafeBytes { bytes in
+            traceData.withUnsafeBytes { traceBytes -> (records: [String: EntryRecord], recordCount: Int, traces: Traces)? in
+                var tasks: [Task] = [.traces]
+                var index = 0
+                while index < bytes.count {
+                    guard let (length, start) = BinaryCoder.length(in: bytes, at: index), start + length <= bytes.count else { return nil }
+                    tasks.append(.record(start ..< start + length))
+                    index = start + length
+                }
+                let shared = UnsafeSendable((bytes, traceBytes))
+                let decoded = Parallel.map(tasks, jobs: options.jobs) { task -> Decoded in
+                    switch task {
+                    case .traces: .traces(try? BinaryCoder.decode(Traces.self, from: shared.value.1))
+                    case .record(let range): .record(try? BinaryCoder.decode(EntryRecord.self, from: UnsafeRawBufferPointer(rebasing: shared.value.0[range])))
+                    }
+                }
+                var records: [String: EntryRecord] = [:]
+                records.reserveCapacity(decoded.count)
+                var traces: Traces?
+                for result in decoded {
+                    switch result {
+                    case .traces(let decoded): traces = decoded
+                    case .record(let record):
+                        guard let record else { return nil }
+                        records[record.path] = record
+                    }
+                }
+                return traces.map { (records, tasks.count - 1, $0) }
             }
-            let shared = UnsafeSendable(bytes)
-            let decoded = Parallel.map(ranges, jobs: options.jobs) { range in
-                try? BinaryCoder.decode(EntryRecord.self, from: UnsafeRawBufferPointer(rebasing: shared.value[range]))
-            }
-            var records: [String: EntryRecord] = [:]
-            records.reserveCapacity(decoded.count)
-            for record in decoded {
-                guard let record else { return nil }
-                records[record.path] = record
-            }
-            return (records, decoded.count)
         }
     }
 
@@ -263,8 +345,8 @@ struct BuildCache {
 
     static func save(_ traces: Traces, options: Almanac.Options) -> Bool { write(BinaryCoder.encode(traces), "traces.bin", options) }
 
-    /// Last, once the records and traces it names are written.
-    static func save(_ state: State, options: Almanac.Options) { _ = write(BinaryCoder.encode(state), "state.bin", options) }
+    /// Last, once the records and traces it names are written: the state, encoded.
+    static func saveState(_ bytes: [UInt8], options: Almanac.Options) { _ = write(bytes, "state.bin", options) }
 
     private static func write(_ bytes: [UInt8], _ name: String, _ options: Almanac.Options) -> Bool {
         let folder = folder(options.root)

@@ -31,7 +31,10 @@ struct Fingerprints {
             }
         case .mentions(let id):
             guard site.entries[id] != nil else { return 0 }
-            for target in site.allMentions(id) { hasher.combine(target.stableHash) }
+            for target in site.mentions(id) { hasher.combine(target.stableHash) }
+            for text in site.texts[id] ?? [] {
+                for target in text.mentions { hasher.combine(target.stableHash) }
+            }
         case .incoming(let id):
             for edge in site.graph.incoming(id) {
                 hasher.combine(edge.from.stableHash)

@@ -76,9 +76,8 @@ struct Reuse {
     /// The parts of the page's file in the output folder that it may copy: those
     /// whose reads all give what they gave, when what it read outside them does.
     func earlierParts(of page: Page, in output: URL) -> PartedText.Earlier? {
-        // A number the keys do not have (a damaged cache) counts as changed.
-        func isChanged(_ read: Int32) -> Bool { !changed.indices.contains(Int(read)) || changed[Int(read)] }
-        guard let table = parts[page.path], table.isWhole, !table.outside.contains(where: isChanged),
+        func isChanged(_ read: Int32) -> Bool { changed[Int(read)] }
+        guard let table = parts[page.path], !table.outside.contains(where: isChanged),
               let file = try? Data(contentsOf: output.appending(path: page.path), options: .alwaysMapped)
         else { return nil }
         var kept: [String: (range: Range<Int>, reads: [Int32])] = [:]

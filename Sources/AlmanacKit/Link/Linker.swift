@@ -184,19 +184,24 @@ public enum Linker {
         var rank = [Int](repeating: 1 << 40, count: all.count)
         for (place, id) in EntryKind.allCases.flatMap({ ordered[$0] ?? [] }).enumerated() { rank[Int(numbers[id]!)] = place }
         let timeline = merged(ordered[.event] ?? [], ordered[.poll] ?? []) { precedes((byID[$0]!.date!, $0), (byID[$1]!.date!, $1)) }
-        let graph = EntryGraph(ids: all.map(\.id), edges: edges, rank: rank, fields: config.fields)
+        // The graph on one core, the tags, places and slices on the other.
+        let (graph, (places, placeWarnings, tags, slices)) = Parallel.both(jobs: jobs, {
+            EntryGraph(ids: all.map(\.id), edges: edges, rank: rank, fields: config.fields)
+        }) {
+            let (places, warnings) = Taxonomy.places(of: byID, ordered: ordered, config: config)
+            return (places, warnings, Taxonomy.tags(of: byID, ordered: ordered), SiteSlices(entries: byID, ordered: ordered, timeline: timeline))
+        }
         for id in ordered[.source] ?? [] where graph.incoming(id).isEmpty {
             diagnostics.append(.warning(byID[id]!.path, nil, "source '\(id.slug)' is not cited or mentioned by any entry"))
         }
         let eventIndex = Dictionary(uniqueKeysWithValues: (ordered[.event] ?? []).enumerated().map { ($1, $0) })
-        let (places, placeWarnings) = Taxonomy.places(of: byID, ordered: ordered, config: config)
         // A place only an event with errors names is not unused: it is then not said.
         if broken.isEmpty { diagnostics += placeWarnings }
         let brokenByID = Dictionary(broken.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let site = LinkedSite(config: config, entries: byID, broken: brokenByID, ordered: ordered, timeline: timeline, eventIndex: eventIndex,
-                              slices: SiteSlices(entries: byID, ordered: ordered, timeline: timeline), bodies: bodies,
+                              slices: slices, bodies: bodies,
                               linkedFacts: linkedFacts, reusedFacts: reusedFacts, graph: graph, texts: linkedTexts,
-                              tags: Taxonomy.tags(of: byID, ordered: ordered), places: places, resolver: resolver, markdown: reread)
+                              tags: tags, places: places, resolver: resolver, markdown: reread)
         return (site, diagnostics)
     }
 

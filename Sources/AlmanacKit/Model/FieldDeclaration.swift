@@ -136,6 +136,9 @@ public struct SiteFields: Sendable, Codable {
     }
 
     /// A hash of the declarations of `kind`: an entry parsed under others is parsed again.
+    /// `fingerprint(of:)` of every kind.
+    var fingerprints: [EntryKind: UInt64] { Dictionary(uniqueKeysWithValues: EntryKind.allCases.map { ($0, fingerprint(of: $0)) }) }
+
     func fingerprint(of kind: EntryKind) -> UInt64 {
         var hasher = StableHasher()
         for declaration in of(kind) {

@@ -34,7 +34,8 @@ final class PartedText {
 
     private let site: SiteReads
     private let earlier: Earlier?
-    private(set) var bytes: [UInt8] = []
+    /// The text so far (a `Data`: the file's bytes, never copied again).
+    private(set) var bytes = Data()
     private(set) var parts: [Part] = []
 
     init(site: SiteReads, earlier: Earlier?) {
@@ -46,7 +47,8 @@ final class PartedText {
 
     /// Text that belongs to no part (a header, separators).
     func append(_ text: String) {
-        bytes += AllowedText.valid(text).utf8
+        var text = AllowedText.valid(text)
+        text.withUTF8 { bytes.append($0) }
     }
 
     /// The part named `name` (unique in the file): copied, or made by `make`,

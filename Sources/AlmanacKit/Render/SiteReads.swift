@@ -46,7 +46,15 @@ enum ReadKey: Hashable, Sendable {
 /// containers deep.
 extension ReadKey: Codable {
     init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
+        try self.init(code: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(code)
+    }
+
+    init(code text: String) throws {
         guard let tag = text.first else { throw BinaryCoder.Malformed() }
         let rest = text.dropFirst(2)
         func id() throws -> EntryID {
@@ -89,26 +97,26 @@ extension ReadKey: Codable {
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
+    /// The key as one string: a letter for its case, a space, what it is of.
+    var code: String {
         switch self {
-        case .config: try container.encode("c")
-        case .theme: try container.encode("t")
-        case .interface: try container.encode("l")
-        case .taxonomies: try container.encode("x")
-        case .terms(let kind): try container.encode("T \(kind.rawValue)")
-        case .term(let kind, let slug): try container.encode("g \(kind.rawValue)/\(slug)")
-        case .searchPart(let name): try container.encode("s \(name)")
-        case .years: try container.encode("Y")
-        case .year(let year): try container.encode("y \(year)")
-        case .letters(let kind): try container.encode("A \(kind.rawValue)")
-        case .letter(let kind, let key): try container.encode("a \(kind.rawValue)/\(key)")
-        case .entry(let id): try container.encode("e \(id.kind.rawValue)/\(id.slug)")
-        case .body(let id): try container.encode("b \(id.kind.rawValue)/\(id.slug)")
-        case .incoming(let id): try container.encode("i \(id.kind.rawValue)/\(id.slug)")
-        case .mentions(let id): try container.encode("m \(id.kind.rawValue)/\(id.slug)")
-        case .neighbours(let id): try container.encode("n \(id.kind.rawValue)/\(id.slug)")
-        case .order(let kind): try container.encode("o \(kind.rawValue)")
+        case .config: "c"
+        case .theme: "t"
+        case .interface: "l"
+        case .taxonomies: "x"
+        case .terms(let kind): "T " + kind.rawValue
+        case .term(let kind, let slug): "g " + kind.rawValue + "/" + slug
+        case .searchPart(let name): "s " + name
+        case .years: "Y"
+        case .year(let year): "y " + String(year)
+        case .letters(let kind): "A " + kind.rawValue
+        case .letter(let kind, let key): "a " + kind.rawValue + "/" + key
+        case .entry(let id): "e " + id.kind.rawValue + "/" + id.slug
+        case .body(let id): "b " + id.kind.rawValue + "/" + id.slug
+        case .incoming(let id): "i " + id.kind.rawValue + "/" + id.slug
+        case .mentions(let id): "m " + id.kind.rawValue + "/" + id.slug
+        case .neighbours(let id): "n " + id.kind.rawValue + "/" + id.slug
+        case .order(let kind): "o " + kind.rawValue
         }
     }
 }

@@ -39,6 +39,9 @@ public struct SiteRenderer: Sendable {
         self.pages = Page.all(of: site, searchShards: searchIndex.partNames)
     }
 
+    /// Whether the entry's list item for pages at the top of the output was rendered (or reused).
+    func hasItem(_ id: EntryID) -> Bool { cache.rendered(id, root: "") != nil }
+
     /// What the build cache keeps of an entry, once every page is rendered.
     func reusable(_ id: EntryID) -> Reusable? {
         searchIndex.documents[id].map { Reusable(item: cache.rendered(id, root: ""), search: $0) }
@@ -74,7 +77,7 @@ public struct SiteRenderer: Sendable {
         case .data(let file):
             let text = PartedText(site: reads, earlier: earlier)
             DataExport(site: reads, text: text).write(file)
-            return (Data(text.bytes), reads.keys, text.parts)
+            return (text.bytes, reads.keys, text.parts)
         case .outputMarker: text = OutputMarker.text
         case .sitemap: text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages, part: nil))
         case .sitemapPart(let number): text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages, part: number))
