@@ -2,7 +2,7 @@ import Foundation
 
 /// A value of the data files: one cell of a CSV file, one value of `site.json`
 /// or of a JSON-LD node.
-enum JSONValue: Encodable, Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     case null
     case bool(Bool)
     case integer(Int)
@@ -60,45 +60,105 @@ enum JSONValue: Encodable, Sendable, Equatable, ExpressibleByStringLiteral, Expr
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .null:
-            var container = encoder.singleValueContainer()
-            try container.encodeNil()
-        case .bool(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .integer(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .number(let value):
-            var container = encoder.singleValueContainer()
-            if value == value.rounded() && abs(value) < 1e15 { try container.encode(Int(value)) } else { try container.encode(value) }
-        case .string(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
+    /// As JSON text: keys sorted by their UTF-8 bytes, so the same value always
+    /// gives the same bytes; `pretty`: one member per line, two spaces per level,
+    /// so a one-word change is a one-line diff. `/` is not escaped; with
+    /// `escapingLessThan`, `<` is written `\u003c` (for a `<script>` element).
+    /// The layout is JSONEncoder's (`.sortedKeys`, `.prettyPrinted`,
+    /// `.withoutEscapingSlashes`), written straight into one buffer: the data
+    /// files of a large site are tens of megabytes.
+    func json(pretty: Bool, escapingLessThan: Bool = false) -> String {
+        var writer = JSONText(pretty: pretty, escapingLessThan: escapingLessThan)
+        writer.write(self, level: 0)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
+
+/// The writer behind `JSONValue.json`.
+private struct JSONText {
+    let pretty: Bool
+    let escapingLessThan: Bool
+    var bytes: [UInt8] = []
+
+    init(pretty: Bool, escapingLessThan: Bool) {
+        self.pretty = pretty
+        self.escapingLessThan = escapingLessThan
+        bytes.reserveCapacity(4096)
+    }
+
+    mutating func write(_ value: JSONValue, level: Int) {
+        switch value {
+        case .null: bytes += "null".utf8
+        case .bool(let flag): bytes += (flag ? "true" : "false").utf8
+        case .integer(let number): bytes += String(number).utf8
+        case .number(let number): bytes += JSONValue.decimal(number).utf8
+        case .string(let text): write(text)
         case .array(let values):
-            var container = encoder.unkeyedContainer()
-            for value in values { try container.encode(value) }
+            open(UInt8(ascii: "["))
+            for (index, value) in values.enumerated() {
+                separate(first: index == 0, level: level + 1)
+                write(value, level: level + 1)
+            }
+            close(UInt8(ascii: "]"), level: level)
         case .object(let members):
-            var container = encoder.container(keyedBy: MemberName.self)
-            for (key, value) in members { try container.encode(value, forKey: MemberName(stringValue: key)) }
+            open(UInt8(ascii: "{"))
+            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (index, (key, value)) in sorted.enumerated() {
+                separate(first: index == 0, level: level + 1)
+                write(key)
+                bytes += (pretty ? " : " : ":").utf8
+                write(value, level: level + 1)
+            }
+            close(UInt8(ascii: "}"), level: level)
         }
     }
 
-    private struct MemberName: CodingKey {
-        let stringValue: String
-        init(stringValue: String) { self.stringValue = stringValue }
-        var intValue: Int? { nil }
-        init?(intValue: Int) { nil }
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        if pretty { bytes.append(UInt8(ascii: "\n")) }
     }
 
-    /// As JSON text: keys sorted, so the same value always gives the same bytes;
-    /// `pretty`: one member per line, so a one-word change is a one-line diff.
-    func json(pretty: Bool) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        // Every value is a string, number, bool, null, list or object: encoding cannot fail.
-        return String(decoding: (try? encoder.encode(self)) ?? Data("null".utf8), as: UTF8.self)
+    /// Before a member: a comma after the one before, and its indentation.
+    private mutating func separate(first: Bool, level: Int) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        if pretty {
+            if !first { bytes.append(UInt8(ascii: "\n")) }
+            indent(level)
+        }
     }
+
+    /// An empty container keeps a blank line, as JSONEncoder does.
+    private mutating func close(_ bracket: UInt8, level: Int) {
+        if pretty {
+            bytes.append(UInt8(ascii: "\n"))
+            indent(level)
+        }
+        bytes.append(bracket)
+    }
+
+    private mutating func indent(_ level: Int) {
+        for _ in 0..<level { bytes += "  ".utf8 }
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped.
+    private mutating func write(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += #"\""#.utf8
+            case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
+            case 0x08: bytes += #"\b"#.utf8
+            case 0x0C: bytes += #"\f"#.utf8
+            case 0x0A: bytes += #"\n"#.utf8
+            case 0x0D: bytes += #"\r"#.utf8
+            case 0x09: bytes += #"\t"#.utf8
+            case 0x00..<0x20: bytes += "\\u00".utf8; bytes.append(JSONText.hex[Int(byte >> 4)]); bytes.append(JSONText.hex[Int(byte & 0xF)])
+            case UInt8(ascii: "<") where escapingLessThan: bytes += #"\u003c"#.utf8
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
 }

@@ -94,6 +94,6 @@ struct LinkedData {
     /// As the text of a `<script>` element: `<` written as `\u003c`, so that no
     /// `</script>` or `<!--` in a value can end or upset the element.
     static func script(_ node: JSONValue) -> String {
-        node.json(pretty: false).replacingOccurrences(of: "<", with: "\\u003c")
+        node.json(pretty: false, escapingLessThan: true)
     }
 }
