@@ -41,6 +41,7 @@ enum BibTeX {
 
     /// Text with `{ } \ & % $ # _ ~ ^` escaped as LaTeX reads them, so braces always balance.
     static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(where: { BibTeX.special.contains($0) }) else { return text }
         var result = ""
         for character in text {
             switch character {
@@ -55,8 +56,12 @@ enum BibTeX {
         return result
     }
 
+    /// The bytes `escaped` changes.
+    private static let special = Set("\\{}&%$#_~^\n\r\t".utf8)
+
     /// An address as `url` holds it: braces (the only characters that would end it) percent-encoded.
     private static func urlText(_ url: String) -> String {
-        url.replacingOccurrences(of: "{", with: "%7B").replacingOccurrences(of: "}", with: "%7D")
+        guard url.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return url }
+        return url.replacingOccurrences(of: "{", with: "%7B").replacingOccurrences(of: "}", with: "%7D")
     }
 }

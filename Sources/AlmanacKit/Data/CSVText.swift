@@ -15,6 +15,7 @@ enum CSVText {
 
     static func quoted(_ field: String) -> String {
         guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let doubled = field.utf8.contains(0x22) ? field.replacingOccurrences(of: "\"", with: "\"\"") : field
+        return "\"" + doubled + "\""
     }
 }

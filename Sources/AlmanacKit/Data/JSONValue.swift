@@ -140,24 +140,41 @@ private struct JSONText {
         for _ in 0..<level { bytes += "  ".utf8 }
     }
 
-    /// A JSON string: quotes, backslashes and control characters escaped.
+    /// A JSON string: quotes, backslashes and control characters escaped. The
+    /// bytes between two escapes are copied as one run.
     private mutating func write(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += #"\""#.utf8
-            case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
-            case 0x08: bytes += #"\b"#.utf8
-            case 0x0C: bytes += #"\f"#.utf8
-            case 0x0A: bytes += #"\n"#.utf8
-            case 0x0D: bytes += #"\r"#.utf8
-            case 0x09: bytes += #"\t"#.utf8
-            case 0x00..<0x20: bytes += "\\u00".utf8; bytes.append(JSONText.hex[Int(byte >> 4)]); bytes.append(JSONText.hex[Int(byte & 0xF)])
-            case UInt8(ascii: "<") where escapingLessThan: bytes += #"\u003c"#.utf8
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            var run = 0
+            for index in utf8.indices where needsEscape(utf8[index]) {
+                bytes += UnsafeBufferPointer(rebasing: utf8[run..<index])
+                escape(utf8[index])
+                run = index + 1
             }
+            bytes += UnsafeBufferPointer(rebasing: utf8[run...])
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || (escapingLessThan && byte == UInt8(ascii: "<"))
+    }
+
+    /// The escape of a byte `needsEscape` picked.
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): bytes += #"\""#.utf8
+        case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
+        case 0x08: bytes += #"\b"#.utf8
+        case 0x0C: bytes += #"\f"#.utf8
+        case 0x0A: bytes += #"\n"#.utf8
+        case 0x0D: bytes += #"\r"#.utf8
+        case 0x09: bytes += #"\t"#.utf8
+        case 0x00..<0x20: bytes += "\\u00".utf8; bytes.append(JSONText.hex[Int(byte >> 4)]); bytes.append(JSONText.hex[Int(byte & 0xF)])
+        case UInt8(ascii: "<"): bytes += #"\u003c"#.utf8
+        default: bytes.append(byte)
+        }
     }
 
     private static let hex = Array("0123456789abcdef".utf8)

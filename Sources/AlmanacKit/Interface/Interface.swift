@@ -68,21 +68,24 @@ public struct Interface: Sendable {
     /// `pattern` with each `{name}` whose name is in `values` replaced by its
     /// value, in one pass: a value is never read for names itself.
     static func fill(_ pattern: String, _ values: [String: String]) -> String {
-        guard pattern.contains("{") else { return pattern }
+        // On the UTF-8 bytes: braces are ASCII, and dates fill patterns by the thousand.
+        let utf8 = pattern.utf8
+        guard var open = utf8.firstIndex(of: UInt8(ascii: "{")) else { return pattern }
         var out = ""
-        var rest = pattern[...]
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"), let value = values[String(rest[afterOpen..<close])] {
+        var copied = utf8.startIndex
+        while true {
+            var afterOpen = utf8.index(after: open)
+            if let close = utf8[afterOpen...].firstIndex(of: UInt8(ascii: "}")),
+               let value = values[String(pattern[afterOpen..<close])] {
+                out += pattern[copied..<open]
                 out += value
-                rest = rest[rest.index(after: close)...]
-            } else {
-                out += "{"
-                rest = rest[afterOpen...]
+                copied = utf8.index(after: close)
+                afterOpen = copied
             }
+            guard let next = utf8[afterOpen...].firstIndex(of: UInt8(ascii: "{")) else { break }
+            open = next
         }
-        return out + rest
+        return out + pattern[copied...]
     }
 }
 

@@ -10,9 +10,8 @@ enum AllowedText {
         var text = text
         // One pass over the bytes finds nothing in nearly every page.
         let clean = text.withUTF8 { bytes in
-            for index in bytes.indices {
-                let byte = bytes[index]
-                if byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xEF, isForbidden(bytes, at: index) { return false }
+            for index in bytes.indices where suspect[Int(bytes[index])] {
+                if isForbidden(bytes, at: index) { return false }
             }
             return true
         }
@@ -20,6 +19,11 @@ enum AllowedText {
         var result = String.UnicodeScalarView()
         result.append(contentsOf: text.unicodeScalars.filter { !isForbidden($0) })
         return String(result)
+    }
+
+    /// The bytes that may start a forbidden character: one look-up per byte.
+    private static let suspect: [Bool] = (0...255).map { byte in
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2 || byte == 0xEF
     }
 
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {

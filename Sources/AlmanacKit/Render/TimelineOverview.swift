@@ -191,10 +191,6 @@ struct TimelineOverview {
         return ["title": entry.title, "url": page.pathToRoot + id.outputPath, "date": date,
                 "label": strings.format("overview_mark_title", ["title": entry.title, "date": date])]
     }
-
-    private func fixed(_ value: Double) -> String {
-        String((value * 10).rounded() / 10).replacingSuffix(".0")
-    }
 }
 
 /// Day numbers for laying dates out on an axis.
@@ -209,4 +205,12 @@ enum Day {
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
     }
+}
+
+/// `value` to one decimal, without a trailing `.0`: `12`, `12.5`, `-0.5`.
+/// In whole tenths, not through `String(Double)`: an overview has thousands.
+private func fixed(_ value: Double) -> String {
+    let tenths = Int((value * 10).rounded())
+    let whole = String(abs(tenths) / 10), fraction = abs(tenths) % 10
+    return (tenths < 0 ? "-" : "") + (fraction == 0 ? whole : whole + "." + String(fraction))
 }
