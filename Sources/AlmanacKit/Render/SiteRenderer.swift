@@ -31,7 +31,7 @@ public struct SiteRenderer: Sendable {
     /// `known`: what earlier builds made of entries unchanged since; `previousIndex`: see `SearchIndex.Previous`.
     init(site: LinkedSite, theme: Theme, interface: Interface, jobs: Int, reusing known: [EntryID: Reusable], previousIndex: SearchIndex.Previous? = nil) {
         self.site = site
-        self.theme = theme
+        self.theme = InterfaceConstants.fold(theme, interface)
         self.interface = interface
         self.jobs = jobs
         self.cache = RenderCache(known: { known[$0]?.item })

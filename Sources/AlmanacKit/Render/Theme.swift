@@ -19,6 +19,8 @@ public struct Theme: Sendable {
     let fingerprint: UInt64
     /// The site's own interface strings, `Templates/i18n/LANGUAGE.yml`, by language (see `Interface.load`).
     let strings: [String: StringTable]
+    /// Each template's text, by name (`partials/item`), for `InterfaceConstants`.
+    let texts: [String: String]
 
     /// A site's own stylesheet, linked after the theme's (`assets/style.css`) when
     /// the site has one: it adjusts the look without replacing the whole stylesheet.
@@ -120,7 +122,7 @@ public struct Theme: Sendable {
             diagnostics.append(.error("Templates/\(name).mustache", nil, "missing: the theme has no template '\(name)'"))
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
-        return (Theme(library: library, assets: assets, fingerprint: fingerprint.value, strings: strings), diagnostics)
+        return (Theme(library: library, assets: assets, fingerprint: fingerprint.value, strings: strings, texts: templates.mapValues(\.text)), diagnostics)
     }
 
     private static func collect(_ folder: URL, prefix: String, into files: inout [String: (origin: String, data: Data)], diagnostics: inout [Diagnostic]) {
