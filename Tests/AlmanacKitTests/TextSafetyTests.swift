@@ -26,6 +26,27 @@ import Testing
         #expect(page.contains("A bell  here."))
     }
 
+    /// `AllowedText.valid` reads eight bytes at a time: whatever a forbidden
+    /// character's place (first, last, across two words), the result is the
+    /// scalar-by-scalar filter's.
+    @Test func forbiddenCharactersAreFoundAtEveryPlace() {
+        let forbidden: [Unicode.Scalar] = ["\u{0}", "\u{7}", "\u{1B}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{FFFE}", "\u{FFFF}"]
+        let allowed: [Unicode.Scalar] = ["a", "\t", "\n", "\r", "\u{A0}", "\u{C2}", "\u{EF}", "\u{FFFD}", "\u{FEFF}", "ж", "😀"]
+        var generator = SeededRandom(seed: 11)
+        for length in 0..<40 {
+            for _ in 0..<30 {
+                var scalars = String.UnicodeScalarView()
+                for _ in 0..<length {
+                    let pool = Int.random(in: 0..<6, using: &generator) == 0 ? forbidden : allowed
+                    scalars.append(pool.randomElement(using: &generator)!)
+                }
+                let text = String(scalars)
+                let expected = String(String.UnicodeScalarView(text.unicodeScalars.filter { !AllowedText.isForbidden($0) }))
+                #expect(AllowedText.valid(text) == expected, "\(Array(text.utf8))")
+            }
+        }
+    }
+
     @Test func aDiagnosticIsOneLineWhateverTheNameHolds() {
         let forged = Diagnostic.error("Content/static/a\nContent/x.md:1:1: error: forged\u{1B}]0;title\u{7}", SourcePosition(line: 1, column: 2), "bad\r\u{202E}txt")
         #expect(forged.description == "Content/static/a\\nContent/x.md:1:1: error: forged\\u{1B}]0;title\\u{7}:1:2: error: bad\\r\\u{202E}txt")
@@ -90,3 +111,5 @@ import Testing
         #expect(config?.baseURL?.hasPrefix(value) == true)
     }
 }
+
+extension SeededRandom: RandomNumberGenerator {}

@@ -10,9 +10,17 @@ enum AllowedText {
         var text = text
         // One pass over the bytes finds nothing in nearly every page.
         let clean = text.withUTF8 { bytes in
-            for index in bytes.indices where suspect[Int(bytes[index])] {
-                if isForbidden(bytes, at: index) { return false }
+            // Eight bytes at a time: a word with no byte that may start a forbidden
+            // character is passed at once (every output file goes through here).
+            var index = 0
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if mayHoldSuspect(word) {
+                    for at in index..<index + 8 where suspect[Int(bytes[at])] && isForbidden(bytes, at: at) { return false }
+                }
+                index += 8
             }
+            for at in index..<bytes.count where suspect[Int(bytes[at])] && isForbidden(bytes, at: at) { return false }
             return true
         }
         if clean { return text }
@@ -21,7 +29,16 @@ enum AllowedText {
         return String(result)
     }
 
-    /// The bytes that may start a forbidden character: one look-up per byte.
+    /// Whether any byte of `word` is below 0x20, or 0x7F, 0xC2 or 0xEF (a line
+    /// break is below 0x20: its word is looked at byte by byte).
+    private static func mayHoldSuspect(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below20 = (word &- 0x2020_2020_2020_2020) & ~word & highs != 0
+        return below20 || hasZeroByte(word ^ (ones &* 0x7F)) || hasZeroByte(word ^ (ones &* 0xC2)) || hasZeroByte(word ^ (ones &* 0xEF))
+    }
+
+    /// The bytes that may start a forbidden character.
     private static let suspect: [Bool] = (0...255).map { byte in
         (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2 || byte == 0xEF
     }
