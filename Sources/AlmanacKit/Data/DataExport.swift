@@ -44,6 +44,12 @@ struct DataExport {
         }
     }
 
+    /// An edge from one entry, for telling rows apart.
+    private struct Edge: Hashable {
+        let relation: String
+        let to: EntryID
+    }
+
     /// Every edge of the entry graph: the references of each entry's front matter
     /// as written (relation: the field), then those of its body (`mentions`), each once.
     func relations() {
@@ -52,12 +58,31 @@ struct DataExport {
         _ = site.config
         for kind in EntryKind.referenceable {
             parts(site.bySlug(kind)) { id in
-                var seen: Set<[String]> = []
-                let fields = site[id].fieldReferences.map { [id.description, DataColumn.fieldName($0.relation), $0.target.description] }
-                let body = site.mentions(id).filter { $0 != id }.map { [id.description, "mentions", $0.description] }
-                return (fields + body).filter { seen.insert($0).inserted }.map(CSVText.record).joined()
+                // A row once, however often the entry names its target (tens of thousands of rows on a large site).
+                let from = CSVText.quoted(id.description)
+                var seen: Set<Edge> = []
+                var rows = ""
+                for reference in site[id].fieldReferences {
+                    let relation = DataColumn.fieldName(reference.relation)
+                    if seen.insert(Edge(relation: relation, to: reference.target)).inserted {
+                        row(from, CSVText.quoted(relation), reference.target, into: &rows)
+                    }
+                }
+                for target in site.mentions(id) where target != id && seen.insert(Edge(relation: "mentions", to: target)).inserted {
+                    row(from, "mentions", target, into: &rows)
+                }
+                return rows
             }
         }
+    }
+
+    private func row(_ from: String, _ relation: String, _ to: EntryID, into rows: inout String) {
+        rows += from
+        rows += ","
+        rows += relation
+        rows += ","
+        rows += CSVText.quoted(to.description)
+        rows += "\r\n"
     }
 
     /// `{"site": {...}, "actors": [...], "events": [...], ...}`: every entry with
