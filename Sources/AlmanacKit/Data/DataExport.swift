@@ -100,7 +100,7 @@ struct DataExport {
         for (index, key) in (Array(kinds.keys) + ["site"]).sorted().enumerated() {
             text.append((index == 0 ? "" : ",\n") + "  \"\(key)\" : ")
             guard let kind = kinds[key] else {
-                text.append(Self.indented(about.json(pretty: true), by: "  "))
+                text.append(about.json(pretty: true, level: 1))
                 continue
             }
             let ids = site.bySlug(kind)
@@ -110,7 +110,7 @@ struct DataExport {
             }
             let columns = DataColumn.columns(of: kind, fields: site.config.fields)
             text.append("[\n    ")
-            parts(ids, separator: ",\n    ") { id in Self.indented(entryJSON(id, columns: columns), by: "    ") }
+            parts(ids, separator: ",\n    ") { id in entryJSON(id, columns: columns) }
             text.append("\n  ]")
         }
         text.append("\n}\n")
@@ -123,21 +123,6 @@ struct DataExport {
             members["results"] = .array(poll.results.map { ["answer": .string($0.answer), "percent": .number($0.percent)] })
         }
         members["text"] = .string(site.plainText(id))
-        return JSONValue.object(members).json(pretty: true)
-    }
-
-    /// `json` as the value of a member `prefix` deep: every line but the first
-    /// and the empty ones (of an empty list) indented by `prefix`.
-    private static func indented(_ json: String, by prefix: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(json.utf8.count + json.utf8.count / 8)
-        for (index, line) in json.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            if index > 0 {
-                bytes.append(UInt8(ascii: "\n"))
-                if !line.isEmpty { bytes += prefix.utf8 }
-            }
-            bytes += line
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return JSONValue.object(members).json(pretty: true, level: 2)
     }
 }

@@ -66,10 +66,11 @@ enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByAr
     /// `escapingLessThan`, `<` is written `\u003c` (for a `<script>` element).
     /// The layout is JSONEncoder's (`.sortedKeys`, `.prettyPrinted`,
     /// `.withoutEscapingSlashes`), written straight into one buffer: the data
-    /// files of a large site are tens of megabytes.
-    func json(pretty: Bool, escapingLessThan: Bool = false) -> String {
+    /// files of a large site are tens of megabytes. `level`: how deep the value
+    /// stands in a larger document (its lines after the first are indented for it).
+    func json(pretty: Bool, escapingLessThan: Bool = false, level: Int = 0) -> String {
         var writer = JSONText(pretty: pretty, escapingLessThan: escapingLessThan)
-        writer.write(self, level: 0)
+        writer.write(self, level: level)
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 }
