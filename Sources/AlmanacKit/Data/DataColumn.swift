@@ -29,6 +29,12 @@ struct DataColumn: Sendable {
 }
 
 extension DataColumn {
+    /// Names the data files give values of their own, whatever the kind: a
+    /// column of every CSV file (`slug`, `page_url`), a member of every object of
+    /// `site.json` (`text`), a relation of `relations.csv` (`mentions`). A field
+    /// named so would make a second column or member of the same name.
+    static let generated: Set<String> = ["slug", "page_url", "text", "mentions"]
+
     /// The columns of a kind's CSV file, in order: slug, title, summary, aliases, tags,
     /// the kind's own fields, the fields the site declares for it (`fields:`,
     /// in declared order), then the page's address.

@@ -49,6 +49,9 @@ enum FieldsDeclaration {
         if builtIn.contains(key) {
             site.error(keyNode, "'\(key)' is a built-in key of \(kind.folder); a custom field needs a name of its own")
             valid = false
+        } else if DataColumn.generated.contains(key) {
+            site.error(keyNode, "'\(key)' is a column the data files give every entry (data/\(kind.folder).csv, data/site.json, data/relations.csv); a custom field needs a name of its own")
+            valid = false
         } else if !isFieldName(key) {
             site.error(keyNode, "'\(key)' cannot name a field: use lower-case letters a-z, digits, '_' and '-', starting with a letter")
             valid = false
