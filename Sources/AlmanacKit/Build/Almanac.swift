@@ -103,9 +103,12 @@ public enum Almanac {
         }
         var fingerprints = Fingerprints(site: site, theme: theme.fingerprint, config: loaded.configHash, interface: interface.fingerprint, hashes: loaded.hashes)
         var reuse = previous.map { Reuse(site: site, loaded: loaded, previous: $0, fingerprints: fingerprints) }
-        let renderer = SiteRenderer(site: site, theme: theme, interface: interface, jobs: options.jobs, reusing: reuse?.known ?? [:], previousIndex: reuse?.searchIndex)
+        // The search index is made on one core while the other fingerprints the keys that do not read it.
+        let (renderer, early) = Parallel.both(jobs: options.jobs, { [reuse] in
+            SiteRenderer(site: site, theme: theme, interface: interface, jobs: options.jobs, reusing: reuse?.known ?? [:], previousIndex: reuse?.searchIndex)
+        }) { [fingerprints] in previous.map { Reuse.fingerprints(besidesSearch: fingerprints, of: $0) } }
         fingerprints.searchIndex = renderer.searchIndex
-        if let previous { reuse?.compare(fingerprints, with: previous) }
+        if let previous, let early { reuse?.compare(fingerprints, with: previous, early: early) }
         report.diagnostics = (report.diagnostics + outputProblems(renderer, theme: theme, staticFiles: loaded.staticFiles)).sorted()
         guard report.succeeded else { return (report, nil) }
 

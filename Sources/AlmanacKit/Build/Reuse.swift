@@ -61,9 +61,23 @@ struct Reuse {
         searchIndex = before.map { SearchIndex.Previous(table: previous.traces.searchTable, entries: $0) }
     }
 
-    /// Fingerprints every key of the last build's traces in this build.
-    mutating func compare(_ fingerprints: Fingerprints, with previous: Previous) {
-        current = Parallel.map(previous.traces.keys, jobs: 2) { fingerprints.value(of: $0) }
+    /// The fingerprints in this build of the last build's keys that do not read the
+    /// search index (nil for those that do: they need this build's index).
+    static func fingerprints(besidesSearch fingerprints: Fingerprints, of previous: Previous) -> [UInt64?] {
+        Parallel.map(previous.traces.keys, jobs: 2) { key in
+            if case .searchPart = key { nil } else { fingerprints.value(of: key) }
+        }
+    }
+
+    /// Fingerprints every key of the last build's traces in this build: `early`
+    /// holds those made before the search index was (see `fingerprints(besidesSearch:of:)`).
+    mutating func compare(_ fingerprints: Fingerprints, with previous: Previous, early: [UInt64?]) {
+        let late = early.indices.filter { early[$0] == nil }
+        var current = early.map { $0 ?? 0 }
+        for (index, value) in zip(late, Parallel.map(late, jobs: 2) { fingerprints.value(of: previous.traces.keys[$0]) }) {
+            current[index] = value
+        }
+        self.current = current
         changed = zip(current, previous.traces.fingerprints).map { $0 != $1 }
     }
 
