@@ -41,5 +41,5 @@ public enum DataFile: Sendable, Hashable {
 
     /// The interface string that says what it holds (`Templates/i18n/en.yml`, `data_...`):
     /// the home page lists the downloads with it.
-    var summaryKey: String { "data_" + resourceName.replacingOccurrences(of: "-", with: "_") + (self == .bibTeX ? "_bib" : self == .ris ? "_ris" : "") }
+    var summaryKey: String { "data_" + String(resourceName.map { $0 == "-" ? "_" : $0 }) + (self == .bibTeX ? "_bib" : self == .ris ? "_ris" : "") }
 }

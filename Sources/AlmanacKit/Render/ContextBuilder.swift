@@ -87,6 +87,13 @@ struct ContextBuilder {
         return title.isEmpty && id == .home ? site.config.title : title
     }
 
+    /// How a dated entry's date reads, from its date, its end and whether it is approximate.
+    func dateText(_ id: EntryID) -> String {
+        let entry = site[id]
+        let strings = site.strings
+        return cache.date(id) { DateText.span(of: entry, strings) }
+    }
+
     /// A link to an entry from `page`, with what lists show of it.
     func item(_ id: EntryID, from page: Page) -> TemplateContext {
         let entry = site[id]
@@ -99,8 +106,7 @@ struct ContextBuilder {
             "actor_kind": absent, "role": absent, "publication": absent,
         ]
         if let date = entry.date {
-            let circa: Bool = if case .event(let event) = entry.details { event.circa } else { false }
-            item["date"] = DateText.span(date, entry.end, circa: circa, site.strings)
+            item["date"] = dateText(id)
             item["datetime"] = date.description
         }
         if case .actor(let actor) = entry.details {

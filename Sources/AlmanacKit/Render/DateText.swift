@@ -29,6 +29,12 @@ enum DateText {
         return circa ? interface.format("date_circa", ["date": text]) : text
     }
 
+    /// A dated entry's date as lists show it: its date, its end, and whether it is approximate.
+    static func span(of entry: Entry, _ interface: Interface) -> String {
+        let circa: Bool = if case .event(let event) = entry.details { event.circa } else { false }
+        return span(entry.date!, entry.end, circa: circa, interface)
+    }
+
     /// A date of a span within one year, without the year: `6 March`, `March`.
     private static func inYear(_ date: PartialDate, _ interface: Interface) -> String {
         guard let day = date.day else { return interface.list("months")[date.month! - 1] }

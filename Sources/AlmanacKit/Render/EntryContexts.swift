@@ -45,7 +45,7 @@ extension ContextBuilder {
             context["polls_named"] = list(site.incoming(id, .subject), from: page)
             let dated = Set(site.incoming(id, .participant) + site.incoming(id, .pollster) + site.incoming(id, .subject))
             let ordered = Linker.timelineOrdered(dated.map { site[$0] })
-            context["timeline"] = ordered.isEmpty ? nil : TimelineOverview(site: site, ids: ordered)
+            context["timeline"] = ordered.isEmpty ? nil : TimelineOverview(site: site, ids: ordered, dateText: dateText)
                 .context(from: page, id: "actor-timeline", caption: strings["overview_caption_actor"])
         case .event(let event):
             var details: TemplateContext = [

@@ -31,7 +31,7 @@ extension ContextBuilder {
             }
         }
         context["pager"] = absent
-        context["overview"] = TimelineOverview(site: site).context(from: .timeline, id: "overview", caption: strings["overview_caption_site"])
+        context["overview"] = TimelineOverview(site: site, dateText: dateText).context(from: .timeline, id: "overview", caption: strings["overview_caption_site"])
         context["downloads"] = ["files": dataLinks([.table(.event), .table(.poll)], from: .timeline)] as TemplateContext
         return context
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Rendered parts that many pages share, rendered once and shared by the
 /// threads that render pages (like Hugo's `partialCached`): each entry's list
-/// item, and the site header. What is stored for a key does not depend on
+/// item, the site header, and each entry's date as text. What is stored for a key does not depend on
 /// which thread rendered it first.
 final class RenderCache: @unchecked Sendable {
     private struct ItemKey: Hashable {
@@ -20,6 +20,7 @@ final class RenderCache: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [ItemKey: String] = [:]
     private var headers: [HeaderKey: String] = [:]
+    private var dates: [EntryID: String] = [:]
     private let known: @Sendable (EntryID) -> String?
 
     /// `known`: items of pages at the top of the output, rendered by an earlier build.
@@ -42,6 +43,12 @@ final class RenderCache: @unchecked Sendable {
     /// The header of pages that show the same `key`, rendered by `render` the first time.
     func header(_ key: HeaderKey, render: () -> String) -> String {
         cached(\.headers, key, render: render)
+    }
+
+    /// How `id`'s date reads ("6–8 March 2022"), made by `render` the first time:
+    /// lists and charts show an entry's date on many pages.
+    func date(_ id: EntryID, render: () -> String) -> String {
+        cached(\.dates, id, render: render)
     }
 
     /// `table[key]`, rendered by `render` (outside the lock) and stored if it is not there yet.

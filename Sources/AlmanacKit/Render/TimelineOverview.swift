@@ -20,6 +20,8 @@ struct TimelineOverview {
     let site: SiteReads
     /// The entries to draw, in timeline order.
     let ids: [EntryID]
+    /// How an entry's date reads (a page's lists share what they made: `ContextBuilder.dateText`).
+    let dateText: (EntryID) -> String
 
     static let width = 400.0
     static let left = 44.0
@@ -38,9 +40,10 @@ struct TimelineOverview {
     /// The most lanes drawn mark by mark, all rows together (about 1,800 px tall on a phone).
     static let laneLimit = 150
 
-    init(site: SiteReads, ids: [EntryID]? = nil) {
+    init(site: SiteReads, ids: [EntryID]? = nil, dateText: ((EntryID) -> String)? = nil) {
         self.site = site
         self.ids = ids ?? site.timeline
+        self.dateText = dateText ?? { DateText.span(of: site[$0], site.strings) }
     }
 
     /// `id` prefixes the SVG's element ids; `caption` names what it shows.
@@ -189,9 +192,8 @@ struct TimelineOverview {
 
     private func item(_ id: EntryID, from page: Page) -> TemplateContext {
         let entry = site[id]
-        let circa: Bool = if case .event(let event) = entry.details { event.circa } else { false }
         let strings = site.strings
-        let date = DateText.span(entry.date!, entry.end, circa: circa, strings)
+        let date = dateText(id)
         return ["title": entry.title, "url": page.pathToRoot + id.outputPath, "date": date,
                 "label": strings.format("overview_mark_title", ["title": entry.title, "date": date])]
     }
