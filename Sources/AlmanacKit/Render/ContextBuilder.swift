@@ -97,24 +97,17 @@ struct ContextBuilder {
     /// A link to an entry from `page`, with what lists show of it.
     func item(_ id: EntryID, from page: Page) -> TemplateContext {
         let entry = site[id]
+        let actor = entry.actor
         // Every key a list template may ask for is present (absent ones as NSNull,
         // which renders as nothing): a missing key would make swift-mustache
         // search every enclosing context for it, on every item.
-        var item: TemplateContext = [
+        return [
             "title": title(of: id), "url": page.pathToRoot + id.outputPath, "kind": id.kind.noun, "slug": id.slug,
-            "summary": entry.summary ?? absent, "date": absent, "datetime": absent,
-            "actor_kind": absent, "role": absent, "publication": absent,
+            "summary": entry.summary ?? absent,
+            "date": entry.date == nil ? absent : dateText(id), "datetime": entry.date?.description ?? absent,
+            "actor_kind": actor?.kind.rawValue ?? absent, "role": actor?.role ?? absent,
+            "publication": entry.source?.publication ?? absent,
         ]
-        if let date = entry.date {
-            item["date"] = dateText(id)
-            item["datetime"] = date.description
-        }
-        if case .actor(let actor) = entry.details {
-            item["actor_kind"] = actor.kind.rawValue
-            if let role = actor.role { item["role"] = role }
-        }
-        if case .source(let source) = entry.details { item["publication"] = source.publication }
-        return item
     }
 
     /// The entries as list items, each rendered by the template `partials/item`.

@@ -90,12 +90,7 @@ struct TimelineOverview {
             year += 1
         }
 
-        let marks = detailed ? ids.indices.map { index -> TemplateContext in
-            var mark = item(ids[index], from: page)
-            mark["class"] = markClass(ids[index])
-            mark["bars"] = bars[index].map(barContext)
-            return mark
-        } : monthMarks
+        let marks = detailed ? ids.indices.map { mark(ids[$0], bars: bars[$0], from: page) } : monthMarks
         let classes = Set(marks.map { $0["class"] as! String })
         let plot = TimelineOverview.width - TimelineOverview.left - TimelineOverview.right
         let strings = site.strings
@@ -190,12 +185,13 @@ struct TimelineOverview {
         return Double(Day.number(date) + offset - start) / Double(end - start)
     }
 
-    private func item(_ id: EntryID, from page: Page) -> TemplateContext {
+    private func mark(_ id: EntryID, bars: [Bar], from page: Page) -> TemplateContext {
         let entry = site[id]
         let strings = site.strings
         let date = dateText(id)
         return ["title": entry.title, "url": page.pathToRoot + id.outputPath, "date": date,
-                "label": strings.format("overview_mark_title", ["title": entry.title, "date": date])]
+                "label": strings.format("overview_mark_title", ["title": entry.title, "date": date]),
+                "class": markClass(id), "bars": bars.map(barContext)]
     }
 }
 
