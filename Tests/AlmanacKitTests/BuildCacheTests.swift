@@ -135,6 +135,25 @@ import Testing
         #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
     }
 
+    /// A body's words and text are kept as bytes until asked for (`Deferred`):
+    /// when those bytes are damaged, the body is read and linked again, and the
+    /// output is still a full build's.
+    @Test func aDamagedBodyReadingIsMadeAgain() throws {
+        let (scratch, root) = builtSite()
+        let entries = root.appending(path: ".almanac-cache/entries.bin")
+        var bytes = [UInt8](try Data(contentsOf: entries))
+        // The first body reading's "words" key, then the length of its words: made wrong.
+        let key = [UInt8(5)] + Array("words".utf8)
+        let at = try #require((0 ... bytes.count - key.count).first { Array(bytes[$0 ..< $0 + key.count]) == key }) + key.count
+        bytes[at] = bytes[at] == 0x7F ? 0x7E : 0x7F
+        try Data(bytes).write(to: entries)
+        // New settings make every page again, each entry's part of site.json with them.
+        try edit(root, "Content/site.yml") { "title: Retitled site\n" + $0.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n" }
+        let report = cachedBuild(root)
+        #expect(report.succeeded && report.reusedCache)
+        #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
+    }
+
     @Test func anAddedEventGivesWhatAFullBuildGives() {
         let (scratch, root) = builtSite()
         scratch.write("site/Content/events/new-meeting.md", "---\ntitle: New meeting\ndate: 2022-04\nactors: [alice]\nsources: [article]\n---\nMet <actor:bob>.\n")

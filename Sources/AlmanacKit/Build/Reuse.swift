@@ -54,7 +54,7 @@ struct Reuse {
                 known[id] = themeChanged ? SiteRenderer.Reusable(item: nil, search: rendered.search) : rendered
             }
             if record.hashes != hashes, EntryKind.referenceable.contains(id.kind) {
-                if let document = record.rendered?.search { before?[id] = (document, record.facts.words) } else { before = nil }
+                if let document = record.rendered?.search, let words = record.facts.reading.value?.words { before?[id] = (document, words) } else { before = nil }
             }
         }
         self.known = known

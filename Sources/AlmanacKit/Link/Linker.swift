@@ -42,13 +42,23 @@ public struct LinkedSite: Sendable {
     }
 
     /// The entry's distinct body words, for the search index.
-    public func searchWords(_ id: EntryID) -> String { (linkedFacts[id] ?? reusedFacts[id])?.words ?? "" }
+    public func searchWords(_ id: EntryID) -> String { reading(id)?.words ?? "" }
 
     /// What linking found in the entry's body, in this build or an earlier one.
     func facts(_ id: EntryID) -> Linker.BodyFacts? { linkedFacts[id] ?? reusedFacts[id] }
 
     /// The body's text as a reader sees it, blocks separated by newlines.
-    public func plainText(_ id: EntryID) -> String { facts(id)?.text.reading { entries[$0]?.title } ?? "" }
+    public func plainText(_ id: EntryID) -> String { reading(id)?.text.reading { entries[$0]?.title } ?? "" }
+
+    /// The body's words and text: from its facts, or, when the cache's copy of
+    /// them cannot be read, from the body read and linked again.
+    private func reading(_ id: EntryID) -> Linker.BodyFacts.Reading? {
+        guard let facts = facts(id) else { return nil }
+        if let reading = facts.reading.value { return reading }
+        guard let entry = entries[id], let text = markdown(entry) else { return nil }
+        let body = resolver.renderBody(of: entry, markdown: text)
+        return Linker.BodyFacts.Reading(words: body.words, text: body.text)
+    }
 
     /// The entries the body refers to, in the order of first reference.
     public func mentions(_ id: EntryID) -> [EntryID] { (linkedFacts[id] ?? reusedFacts[id])?.mentions ?? [] }
@@ -80,12 +90,25 @@ public enum Linker {
     /// its words. A rebuild reuses it for a body that has not changed since.
     public struct BodyFacts: Sendable, Codable {
         public let mentions: [EntryID]
-        public let words: String
-        /// The text a reader sees (see `PlainText`).
-        public let text: PlainText
+        /// Its words and the text a reader sees: kept as bytes in the build cache until
+        /// asked for (most entries' are not; see `LinkedSite.reading(_:)`).
+        let reading: Deferred<Reading>
         /// The ids its headings got, and its links to ids and files (see `LinkCheck`).
         public let headingIDs: [String]
         public let links: [BodyLink]
+
+        struct Reading: Sendable, Codable {
+            let words: String
+            /// The text a reader sees (see `PlainText`).
+            let text: PlainText
+        }
+
+        init(mentions: [EntryID], words: String, text: PlainText, headingIDs: [String], links: [BodyLink]) {
+            self.mentions = mentions
+            reading = Deferred(Reading(words: words, text: text))
+            self.headingIDs = headingIDs
+            self.links = links
+        }
     }
 
     /// A `text` field linked: its HTML, what it mentions and its links to check (see `LinkCheck`).

@@ -10,7 +10,8 @@ import Foundation
 /// that enums with payloads can say their case), optionals a presence byte.
 /// A list is its length (four bytes, filled in as its elements are written)
 /// and its elements; lists of strings and numbers, which the cache holds by the
-/// hundred thousand, skip `Codable`'s calls per element (the bytes are the same).
+/// hundred thousand, skip `Codable`'s calls per element (the bytes are the same),
+/// and a list of bytes is its bytes as they are.
 /// Anything unexpected throws, and the cache that held it is ignored.
 enum BinaryCoder {
     struct Malformed: Error {}
@@ -126,7 +127,15 @@ private final class BinaryEncoder: Encoder, SingleValueEncodingContainer {
         if T.self == [String].self { return list(value as! [String], encode) }
         if T.self == [UInt64].self { return list(value as! [UInt64], varint) }
         if T.self == [Int32].self { return list(value as! [Int32]) { signed(Int64($0)) } }
+        if T.self == [UInt8].self { return raw(value as! [UInt8]) }
         try value.encode(to: self)
+    }
+
+    /// Bytes as they are, after their count (an encoded value kept whole, see `Deferred`).
+    private func raw(_ values: [UInt8]) {
+        let count = UInt32(values.count)
+        for shift in 0 ..< 4 { bytes.append(UInt8(truncatingIfNeeded: count >> (8 * UInt32(shift)))) }
+        bytes += values
     }
 
     private func list<E>(_ values: [E], _ write: (E) -> Void) {
@@ -265,6 +274,11 @@ private final class BinaryDecoder: Decoder, SingleValueDecodingContainer {
         if T.self == [String].self { return try list { try decode(String.self) } as! T }
         if T.self == [UInt64].self { return try list { try varint() } as! T }
         if T.self == [Int32].self { return try list { try narrow(try signed()) as Int32 } as! T }
+        if T.self == [UInt8].self {
+            let count = try listLength()
+            defer { index += count }
+            return [UInt8](UnsafeRawBufferPointer(rebasing: bytes[index ..< index + count])) as! T
+        }
         return try T(from: self)
     }
 
