@@ -19,6 +19,18 @@ struct DataExport {
         }
     }
 
+    /// More than the length of `file` is likely to be, for the two files that grow
+    /// with the whole text of the site: each entry's text, fields and rows.
+    /// Made from the linked site, not through `SiteReads`: it changes no byte.
+    static func estimatedSize(of file: DataFile, _ site: LinkedSite) -> Int {
+        let ids = EntryKind.referenceable.flatMap { site.ordered[$0] ?? [] }
+        switch file {
+        case .siteJSON: return ids.reduce(0) { $0 + site.plainText($1).utf8.count * 9 / 8 + 2_048 }
+        case .relations: return ids.reduce(0) { $0 + (site.mentions($1).count + (site.entries[$1]?.fieldReferences.count ?? 0)) * 128 }
+        default: return 0
+        }
+    }
+
     /// A part per entry, in order, with `separator` between them.
     private func parts(_ ids: [EntryID], separator: String = "", _ make: (EntryID) -> String) {
         for (index, id) in ids.enumerated() {
