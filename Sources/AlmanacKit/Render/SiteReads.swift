@@ -146,7 +146,7 @@ final class SiteReads: @unchecked Sendable {
     func record(_ key: ReadKey) {
         guard recording else { return }
         lock.withLock {
-            if partReads != nil { partReads!.insert(key) } else { recorded.insert(key) }
+            if partReads != nil { _ = partReads!.insert(key) } else { _ = recorded.insert(key) }
         }
     }
 

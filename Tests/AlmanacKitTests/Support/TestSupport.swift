@@ -99,8 +99,8 @@ enum AlmanacBinary {
         // Output goes to files, not pipes: a child that fills one pipe while the other is read would hang.
         let scratch = TemporaryFolder()
         let outURL = scratch.url.appending(path: "stdout"), errURL = scratch.url.appending(path: "stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         let inp = Pipe()
         process.standardOutput = out
