@@ -9,6 +9,17 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The charts' numbers: one decimal at most, never a trailing `.0`.
+    @Test func numbersAreWrittenToOneDecimal() {
+        #expect(oneDecimal(12) == "12")
+        #expect(oneDecimal(12.5) == "12.5")
+        #expect(oneDecimal(12.04) == "12")
+        #expect(oneDecimal(12.06) == "12.1")
+        #expect(oneDecimal(0.05) == "0.1")
+        #expect(oneDecimal(-0.5) == "-0.5")
+        #expect(oneDecimal(399.96) == "400")
+    }
+
     @Test(arguments: ["repository", "basic", "custom-theme", "generated"])
     func everyMarkIsItsOwnTarget(_ name: String) throws {
         let scratch = TemporaryFolder()

@@ -20,8 +20,8 @@ struct PollChart {
                 "percent": formatPercent(result.percent, decimal: decimal),
                 "label_y": top + 14,
                 "bar_y": top + 14 + PollChart.labelGap,
-                "bar_width": String(barWidth).replacingSuffix(".0"),
-                "value_x": String((barWidth + 6).rounded()).replacingSuffix(".0"),
+                "bar_width": oneDecimal(barWidth),
+                "value_x": oneDecimal((barWidth + 6).rounded()),
                 "value_y": top + 14 + PollChart.labelGap + PollChart.barHeight - 4,
             ]
         }
@@ -31,11 +31,5 @@ struct PollChart {
             "bar_height": PollChart.barHeight,
             "rows": rows,
         ]
-    }
-}
-
-extension String {
-    func replacingSuffix(_ suffix: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
     }
 }

@@ -95,7 +95,7 @@ struct TimelineOverview {
         let plot = TimelineOverview.width - TimelineOverview.left - TimelineOverview.right
         let strings = site.strings
         let months = strings.list("months_short").enumerated().map { index, name -> TemplateContext in
-            ["label": name, "x": fixed(TimelineOverview.left + plot * (Double(index) + 0.5) / 12)]
+            ["label": name, "x": oneDecimal(TimelineOverview.left + plot * (Double(index) + 0.5) / 12)]
         }
         let events = ids.filter { $0.kind == .event }.count, polls = ids.count - events
         var tally: [String] = []
@@ -106,8 +106,8 @@ struct TimelineOverview {
             ? strings.format("overview_in_year", ["tally": both, "year": String(firstYear)])
             : strings.format("overview_from_to", ["tally": both, "first": String(firstYear), "last": String(lastYear)])
         return [
-            "width": fixed(TimelineOverview.width),
-            "height": fixed(y),
+            "width": oneDecimal(TimelineOverview.width),
+            "height": oneDecimal(y),
             "months": months,
             "rows": rows,
             "marks": marks,
@@ -122,8 +122,8 @@ struct TimelineOverview {
     private func row(label: String, gap: Bool, top: Double, height: Double) -> TemplateContext {
         [
             "label": label, "gap": gap, "text": gap ? site.strings.format("overview_no_entries", ["years": label]) : label,
-            "label_x": fixed(gap ? TimelineOverview.left : 0), "label_y": fixed(top + (gap ? height - 4 : 11)),
-            "line_y": fixed(top + height + TimelineOverview.rowGap / 2),
+            "label_x": oneDecimal(gap ? TimelineOverview.left : 0), "label_y": oneDecimal(top + (gap ? height - 4 : 11)),
+            "line_y": oneDecimal(top + height + TimelineOverview.rowGap / 2),
         ]
     }
 
@@ -136,7 +136,7 @@ struct TimelineOverview {
     /// `rect` is the four as a `<rect>`'s attributes: one lookup for the
     /// template instead of four, for a chart that draws hundreds of bars.
     private func barContext(_ bar: Bar) -> TemplateContext {
-        let (x, y, width, height) = (fixed(bar.x), fixed(bar.y), fixed(bar.width), fixed(bar.height))
+        let (x, y, width, height) = (oneDecimal(bar.x), oneDecimal(bar.y), oneDecimal(bar.width), oneDecimal(bar.height))
         return ["x": x, "y": y, "width": width, "height": height,
                 "rect": "x=\"\(x)\" y=\"\(y)\" width=\"\(width)\" height=\"\(height)\""]
     }
@@ -207,12 +207,4 @@ enum Day {
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
     }
-}
-
-/// `value` to one decimal, without a trailing `.0`: `12`, `12.5`, `-0.5`.
-/// In whole tenths, not through `String(Double)`: an overview has thousands.
-private func fixed(_ value: Double) -> String {
-    let tenths = Int((value * 10).rounded())
-    let whole = String(abs(tenths) / 10), fraction = abs(tenths) % 10
-    return (tenths < 0 ? "-" : "") + (fraction == 0 ? whole : whole + "." + String(fraction))
 }
