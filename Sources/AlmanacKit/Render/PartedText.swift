@@ -38,14 +38,15 @@ final class PartedText {
     private(set) var bytes = Data()
     private(set) var parts: [Part] = []
 
-    /// `estimate`: about how long a file made from nothing will be. Room for all
-    /// of it at once: a buffer grown by doubling held the old copy and the new
-    /// one (a 537 MB `site.json` at 100,000 events); room never written takes no memory.
-    init(site: SiteReads, earlier: Earlier?, estimate: Int = 0) {
+    /// `estimate`: about how long a file made from nothing will be, asked only
+    /// when there is no earlier file. Room for all of it at once: a buffer grown
+    /// by doubling held the old copy and the new one (a 537 MB `site.json` at
+    /// 100,000 events); room never written takes no memory.
+    init(site: SiteReads, earlier: Earlier?, estimate: () -> Int = { 0 }) {
         self.site = site
         self.earlier = earlier
         // Copied, most of the file: room for it, and for an edit's growth.
-        bytes.reserveCapacity(earlier.map { $0.file.count + $0.file.count / 64 } ?? estimate)
+        bytes.reserveCapacity(earlier.map { $0.file.count + $0.file.count / 64 } ?? estimate())
     }
 
     /// Text that belongs to no part (a header, separators).

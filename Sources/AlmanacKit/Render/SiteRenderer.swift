@@ -75,7 +75,7 @@ public struct SiteRenderer: Sendable {
             return (Data(AllowedText.valid(searchIndex.part(name) ?? "").utf8), [.searchPart(name)], [])
         case .feed: text = theme.render("feed", contexts.feed(baseURL: site.config.baseURL!))
         case .data(let file):
-            let text = PartedText(site: reads, earlier: earlier, estimate: earlier == nil ? DataExport.estimatedSize(of: file, site) : 0)
+            let text = PartedText(site: reads, earlier: earlier) { DataExport.estimatedSize(of: file, site) }
             DataExport(site: reads, text: text).write(file)
             return (text.bytes, reads.keys, text.parts)
         case .outputMarker: text = OutputMarker.text
