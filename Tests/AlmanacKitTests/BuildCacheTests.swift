@@ -163,7 +163,8 @@ import Testing
     }
 
     /// A removed entry, a new template and new settings are rebuilt from the cache
-    /// too; an output folder edited since the last build means a full build.
+    /// too; an output folder edited since the last build, with an input edited
+    /// too, means a full build.
     @Test func removalsTemplatesAndSettingsAreRebuiltEditedOutputMeansAFullBuild() throws {
         let (scratch, root) = builtSite()
         try FileManager.default.removeItem(at: root.appending(path: "Content/pages/about.md"))
@@ -182,9 +183,36 @@ import Testing
         #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
 
         scratch.write("site/Output/timeline.html", "edited by hand")
+        try edit(root, "Content/actors/bob.md") { $0.replacingOccurrences(of: "title: Bob", with: "title: Robert") }
         report = cachedBuild(root)
         #expect(report.succeeded && !report.reusedCache)
         #expect(tree(root.appending(path: "Output")) == fullBuild(root, in: scratch))
+    }
+
+    /// An output folder emptied or edited while no input changed (a benchmark, a
+    /// clean deploy) is written whole again from the cache's entries: the cache's
+    /// records and traces are left as they are, and still serve the next builds.
+    @Test func anEmptiedOrEditedOutputIsWrittenAgainFromTheCache() throws {
+        let (scratch, root) = builtSite()
+        let cache = root.appending(path: ".almanac-cache")
+        func stamps() -> [BuildCache.Stamp?] { ["entries.bin", "traces.bin"].map { BuildCache.Stamp(path: cache.appending(path: $0).path) } }
+        let kept = stamps()
+        let output = root.appending(path: "Output")
+        for damage in [{ try FileManager.default.removeItem(at: output) },
+                       { scratch.write("site/Output/timeline.html", "edited by hand") },
+                       { try FileManager.default.removeItem(at: output.appending(path: "events")) }] as [() throws -> Void] {
+            try damage()
+            let report = cachedBuild(root)
+            #expect(report.succeeded && report.reusedCache && report.pagesWritten > 0, "\(report.diagnostics)")
+            #expect(tree(output) == fullBuild(root, in: scratch))
+            #expect(stamps() == kept, "the records and traces are not written again")
+            let again = cachedBuild(root)
+            #expect(again.succeeded && again.reusedCache && again.filesWritten == 0, "the next build finds nothing to do")
+        }
+        try edit(root, "Content/events/later.md") { $0 + "\nEdited after.\n" }
+        let report = cachedBuild(root)
+        #expect(report.succeeded && report.reusedCache && report.pagesWritten < 10)
+        #expect(tree(output) == fullBuild(root, in: scratch))
     }
 
     @Test func aCorruptCacheIsIgnored() throws {

@@ -13,13 +13,22 @@ extension Almanac {
             BuildCache.save(tracesToKeep(renderer: renderer, rendered: traces.all, previous: previous, reuse: reuse, fingerprints: fingerprints), options: options)
         }) { () -> (Int?, [UInt8]) in
             let saved = saveRecords(site, renderer: renderer, loaded: loaded, listing: listing, previous: previous, reuse: reuse, options: options)
-            let state = BuildCache.State(includeDrafts: options.includeDrafts, output: options.output.path, diagnostics: diagnostics,
-                                         inputs: inputs, outputs: sink.outputStamps(in: options.output, jobs: 1))
-            return (saved, BinaryCoder.encode(state))
+            return (saved, encodedState(sink: sink, inputs: inputs, diagnostics: diagnostics, jobs: 1, options: options))
         }
         guard tracesSaved, let saved else { return 0 }
         BuildCache.saveState(state, options: options)
         return saved
+    }
+
+    /// Saves only the state: the records and traces of the last build are this one's
+    /// (no input changed), and the state names the output as it is now.
+    static func saveState(sink: OutputSink, inputs: [BuildCache.Stamped], diagnostics: [Diagnostic], options: Options) {
+        BuildCache.saveState(encodedState(sink: sink, inputs: inputs, diagnostics: diagnostics, jobs: options.jobs, options: options), options: options)
+    }
+
+    private static func encodedState(sink: OutputSink, inputs: [BuildCache.Stamped], diagnostics: [Diagnostic], jobs: Int, options: Options) -> [UInt8] {
+        BinaryCoder.encode(BuildCache.State(includeDrafts: options.includeDrafts, output: options.output.path, diagnostics: diagnostics,
+                                            inputs: inputs, outputs: sink.outputStamps(in: options.output, jobs: jobs)))
     }
 
     /// Each page's trace: what it read now, or, not rendered, what it read when it was.

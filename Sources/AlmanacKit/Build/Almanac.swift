@@ -77,8 +77,9 @@ public enum Almanac {
         }
         let inputs = (listing.stamps.map { BuildCache.Stamped(path: $0.key, stamp: $0.value) } + templateStamps).sorted { $0.path.precedesInUTF8($1.path) }
         var previous: Previous?
-        if let state = last, outputIntact {
-            if state.inputs == inputs {
+        let inputsAsBefore = last?.inputs == inputs
+        if let state = last, outputIntact || inputsAsBefore {
+            if inputsAsBefore, outputIntact {
                 // No file changed: nothing any page read can have changed.
                 clock.finish(.load, 0, "changed file")
                 return (Report(diagnostics: state.diagnostics, reusedCache: true), nil)
@@ -87,6 +88,10 @@ public enum Almanac {
                 previous = Previous(state: state, records: loaded.records, recordCount: loaded.recordCount, traces: loaded.traces)
             }
         }
+        // The output folder was emptied or edited, but no input changed: every page is
+        // written again, into a new folder, from the entries and list items of the
+        // cache; its records and traces still describe the site, and only the state is saved.
+        let restoring = previous != nil && !outputIntact
         report.reusedCache = previous != nil
         clock.finish(.load, listing.files.count, "file")
 
@@ -106,23 +111,24 @@ public enum Almanac {
         // The search index is made on one core while the other fingerprints the keys that do not read it.
         let (renderer, early) = Parallel.both(jobs: options.jobs, { [reuse] in
             SiteRenderer(site: site, theme: theme, interface: interface, jobs: options.jobs, reusing: reuse?.known ?? [:], previousIndex: reuse?.searchIndex)
-        }) { [fingerprints] in previous.map { Reuse.fingerprints(besidesSearch: fingerprints, of: $0) } }
+        }) { [fingerprints] in restoring ? nil : previous.map { Reuse.fingerprints(besidesSearch: fingerprints, of: $0) } }
         fingerprints.searchIndex = renderer.searchIndex
         if let previous, let early { reuse?.compare(fingerprints, with: previous, early: early) }
         report.diagnostics = (report.diagnostics + outputProblems(renderer, theme: theme, staticFiles: loaded.staticFiles)).sorted()
         guard report.succeeded else { return (report, nil) }
 
-        let use: OutputSink.Use = if comparing { .comparison } else if let previous, let reuse { .inPlace(previous, reuse) } else { .newFolder }
+        let use: OutputSink.Use = if comparing { .comparison } else if !restoring, let previous, let reuse { .inPlace(previous, reuse) } else { .newFolder }
+        let recording = options.useCache && !restoring
         let sink = OutputSink(use, renderer: renderer, theme: theme, statics: staticPaths(loaded.staticFiles), inputs: listing.stamps)
         let traces = TraceLog()
         let comparison: OutputComparison?
         do throws(OutputWriter.Failure) {
             if previous != nil { BuildCache.dropState(options) }  // the cache stops describing the output from here
-            let reusing = reuse
+            let reusing = restoring ? nil : reuse
             comparison = try sink.write(to: options.output, jobs: options.jobs, clock: &clock) { page in
                 let earlier = reusing?.earlierParts(of: page, in: options.output)
-                let (data, reads, parts) = renderer.render(page, recordingReads: options.useCache, earlier: earlier)
-                if options.useCache { traces.add(page.path, reads, parts: parts) }
+                let (data, reads, parts) = renderer.render(page, recordingReads: recording, earlier: earlier)
+                if recording { traces.add(page.path, reads, parts: parts) }
                 return data
             }
         } catch {
@@ -133,7 +139,10 @@ public enum Almanac {
         report.filesWritten = sink.files.count + sink.pages.count
         report.pagesWritten = sink.pages.count
         clock.finish(.write, sink.files.count, "other file")
-        if options.useCache {
+        if restoring {
+            saveState(sink: sink, inputs: inputs, diagnostics: report.diagnostics, options: options)
+            clock.finish(.cache, 0, "entry")
+        } else if options.useCache {
             let saved = saveCache(site, renderer: renderer, loaded: loaded, listing: listing, inputs: inputs, sink: sink, traces: traces,
                                   previous: previous, reuse: reuse, fingerprints: fingerprints, diagnostics: report.diagnostics, options: options)
             clock.finish(.cache, saved, "entry")
