@@ -280,8 +280,10 @@ import Testing
         }))
         edits.append(("a static file", { site.write("Content/static/notes/readme.txt", "Notes \(site.random.next()).\n") }))
 
-        // Each kind alone, then each with another kind before one build.
-        let batches = edits.map { [$0] } + stride(from: 0, to: edits.count, by: 2).map { Array(edits[$0 ..< min($0 + 2, edits.count)]) }
+        // Each kind alone, then every kind again in three builds of several kinds
+        // at once (as a save of several files or a `git checkout` gives them).
+        let together = (edits.count + 2) / 3
+        let batches = edits.map { [$0] } + stride(from: 0, to: edits.count, by: together).map { Array(edits[$0 ..< min($0 + together, edits.count)]) }
         for batch in batches {
             for (_, edit) in batch { edit() }
             let what = batch.map(\.0).joined(separator: " and ")
