@@ -311,4 +311,26 @@ import Testing
         #expect(report.diagnostics.map(\.description) == ["Content/events/later.md:7:5: error: no actor 'nobody' in this site"])
         #expect(tree(root.appending(path: "Output")) == before)
     }
+
+    /// A reference is kept in the cache as one string; it reads back as it was,
+    /// and a string of another form is refused, never read as something else.
+    @Test func referencesReadBackAsTheyWereWritten() throws {
+        let references = [
+            FieldReference(target: EntryID(.actor, "alice"), relation: .participant, position: SourcePosition(line: 7, column: 12)),
+            FieldReference(target: EntryID(.source, "a-b-2020"), relation: .cites, position: nil),
+            FieldReference(target: EntryID(.actor, "x"), relation: .field(.actor, "member_of"), position: SourcePosition(line: 1, column: 1)),
+            FieldReference(target: EntryID(.poll, "p"), relation: .mentions, position: SourcePosition(line: 123456, column: 0)),
+            FieldReference(target: EntryID(.actor, "pollster-1"), relation: .pollster, position: nil),
+            FieldReference(target: EntryID(.actor, "s"), relation: .subject, position: nil),
+        ]
+        let decoded = try BinaryCoder.encode(references).withUnsafeBytes { try BinaryCoder.decode([FieldReference].self, from: $0) }
+        #expect(decoded == references)
+        for text in ["participant actor/alice 7:12", "cites source/a 3:4", "actor/member_of actor/x"] {
+            #expect(FieldReference(coded: text) != nil, "\(text)")
+        }
+        for text in ["", "participant", "participant actor-alice", "unknown actor/alice", "participant nokind/alice 7:12", " actor/alice",
+                     "participant actor/alice 7:", "participant 7:12"] {
+            #expect(FieldReference(coded: text) == nil, "\(text)")
+        }
+    }
 }
