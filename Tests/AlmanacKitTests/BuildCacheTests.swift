@@ -333,4 +333,19 @@ import Testing
             #expect(FieldReference(coded: text) == nil, "\(text)")
         }
     }
+
+    /// What pages read is kept in the cache as one short string a key: every case
+    /// reads back as it was, and a string of another form is refused.
+    @Test func readKeysReadBackAsTheyWereWritten() throws {
+        let id = EntryID(.event, "summit-2022")
+        let keys: [ReadKey] = [.config, .theme, .interface, .taxonomies, .years, .entry(id), .body(id), .mentions(id), .incoming(id),
+                               .neighbours(EntryID(.poll, "p-1")), .order(.source), .terms(.places), .term(.tags, "un-votes"),
+                               .year(2014), .year(-44), .letters(.actor), .letter(.actor, "ж"), .letter(.source, "#"), .searchPart("w-ab")]
+        for key in keys {
+            #expect(try ReadKey(code: key.code) == key, "\(key.code)")
+        }
+        for text in ["", "e", "e event", "e nokind/slug", "q x", "y two", "T tag", "o nokind", "g tags"] {
+            #expect(throws: (any Error).self, "\(text)") { try ReadKey(code: text) }
+        }
+    }
 }

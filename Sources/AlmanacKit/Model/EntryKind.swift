@@ -45,9 +45,16 @@ public struct EntryID: Sendable, Hashable, Comparable, CustomStringConvertible, 
     public init(_ kind: EntryKind, _ slug: String) {
         self.kind = kind
         self.slug = slug
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(kind.rank)
-        for byte in slug.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        hashCode = hash
+        let seed: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(kind.rank)
+        // Over the bytes in place when the string has them (a native string always
+        // does): stepping through `utf8` was 4% of a one-event rebuild.
+        hashCode = slug.utf8.withContiguousStorageIfAvailable { EntryID.fnv($0, seed) } ?? EntryID.fnv(slug.utf8, seed)
+    }
+
+    private static func fnv(_ bytes: some Sequence<UInt8>, _ seed: UInt64) -> UInt64 {
+        var hash = seed
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }

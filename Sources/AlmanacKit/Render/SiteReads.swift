@@ -55,45 +55,50 @@ extension ReadKey: Codable {
     }
 
     init(code text: String) throws {
-        guard let tag = text.first else { throw BinaryCoder.Malformed() }
-        let rest = text.dropFirst(2)
-        func id() throws -> EntryID {
-            guard let slash = rest.firstIndex(of: "/"), let kind = EntryKind(rawValue: String(rest[..<slash])) else { throw BinaryCoder.Malformed() }
-            return EntryID(kind, String(rest[rest.index(after: slash)...]))
+        var text = text
+        guard let key = text.withUTF8(ReadKey.parse) else { throw BinaryCoder.Malformed() }
+        self = key
+    }
+
+    /// The key `code` wrote as `bytes`: its case's letter, a space, what it is of.
+    /// Read as bytes (as `Character`s, reading the keys back was a twentieth of
+    /// a one-event rebuild).
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ReadKey? {
+        guard let tag = bytes.first else { return nil }
+        let rest = min(2, bytes.count) ..< bytes.count
+        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        /// What follows the space, cut at its first slash.
+        func halves() -> (String, String)? {
+            guard let slash = bytes[rest].firstIndex(of: UInt8(ascii: "/")) else { return nil }
+            return (string(rest.lowerBound ..< slash), string(slash + 1 ..< rest.upperBound))
         }
-        func kind(_ text: Substring) throws -> EntryKind {
-            guard let kind = EntryKind(rawValue: String(text)) else { throw BinaryCoder.Malformed() }
-            return kind
+        func id() -> EntryID? {
+            guard let (kind, slug) = halves(), let entryKind = EntryKind(rawValue: kind) else { return nil }
+            return EntryID(entryKind, slug)
         }
         switch tag {
-        case "c": self = .config
-        case "t": self = .theme
-        case "l": self = .interface
-        case "x": self = .taxonomies
-        case "T":
-            guard let kind = Taxonomy.Kind(rawValue: String(rest)) else { throw BinaryCoder.Malformed() }
-            self = .terms(kind)
-        case "g":
-            guard let slash = rest.firstIndex(of: "/"), let kind = Taxonomy.Kind(rawValue: String(rest[..<slash])) else { throw BinaryCoder.Malformed() }
-            self = .term(kind, String(rest[rest.index(after: slash)...]))
-        case "s": self = .searchPart(String(rest))
-        case "Y": self = .years
-        case "y":
-            guard let year = Int(rest) else { throw BinaryCoder.Malformed() }
-            self = .year(year)
-        case "A": self = .letters(try kind(rest))
-        case "a":
-            guard let slash = rest.firstIndex(of: "/") else { throw BinaryCoder.Malformed() }
-            self = .letter(try kind(rest[..<slash]), String(rest[rest.index(after: slash)...]))
-        case "e": self = .entry(try id())
-        case "b": self = .body(try id())
-        case "i": self = .incoming(try id())
-        case "m": self = .mentions(try id())
-        case "n": self = .neighbours(try id())
-        case "o":
-            guard let kind = EntryKind(rawValue: String(rest)) else { throw BinaryCoder.Malformed() }
-            self = .order(kind)
-        default: throw BinaryCoder.Malformed()
+        case UInt8(ascii: "c"): return .config
+        case UInt8(ascii: "t"): return .theme
+        case UInt8(ascii: "l"): return .interface
+        case UInt8(ascii: "x"): return .taxonomies
+        case UInt8(ascii: "T"): return Taxonomy.Kind(rawValue: string(rest)).map { .terms($0) }
+        case UInt8(ascii: "g"):
+            guard let (kind, slug) = halves(), let taxonomy = Taxonomy.Kind(rawValue: kind) else { return nil }
+            return .term(taxonomy, slug)
+        case UInt8(ascii: "s"): return .searchPart(string(rest))
+        case UInt8(ascii: "Y"): return .years
+        case UInt8(ascii: "y"): return Int(string(rest)).map { .year($0) }
+        case UInt8(ascii: "A"): return EntryKind(rawValue: string(rest)).map { .letters($0) }
+        case UInt8(ascii: "a"):
+            guard let (kind, key) = halves(), let entryKind = EntryKind(rawValue: kind) else { return nil }
+            return .letter(entryKind, key)
+        case UInt8(ascii: "e"): return id().map { .entry($0) }
+        case UInt8(ascii: "b"): return id().map { .body($0) }
+        case UInt8(ascii: "i"): return id().map { .incoming($0) }
+        case UInt8(ascii: "m"): return id().map { .mentions($0) }
+        case UInt8(ascii: "n"): return id().map { .neighbours($0) }
+        case UInt8(ascii: "o"): return EntryKind(rawValue: string(rest)).map { .order($0) }
+        default: return nil
         }
     }
 

@@ -294,9 +294,10 @@ private final class BinaryDecoder: Decoder, SingleValueDecodingContainer {
     func expect(_ key: some CodingKey) throws {
         let count = try length()
         let name = key.stringValue
-        guard name.utf8.count == count, name.utf8.elementsEqual(UnsafeRawBufferPointer(rebasing: bytes[index ..< index + count])) else {
-            throw BinaryCoder.Malformed()
-        }
+        let written = UnsafeRawBufferPointer(rebasing: bytes[index ..< index + count])
+        // Compared in place (`elementsEqual` over `utf8` was 4% of a one-event rebuild).
+        let same = name.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(written) } ?? name.utf8.elementsEqual(written)
+        guard name.utf8.count == count, same else { throw BinaryCoder.Malformed() }
         index += count
     }
     func peekKey() throws -> String {
