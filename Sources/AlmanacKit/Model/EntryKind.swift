@@ -64,11 +64,15 @@ public struct EntryID: Sendable, Hashable, Comparable, CustomStringConvertible, 
 
     /// Coded as `kind/slug`, one string: the build cache holds hundreds of thousands of ids.
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let slash = text.utf8.firstIndex(of: UInt8(ascii: "/")), let kind = EntryKind(rawValue: String(text[..<slash])) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an entry id: \(text)"))
+        var text = try decoder.singleValueContainer().decode(String.self)
+        // Cut as bytes: the cache holds an id for every reference of every entry.
+        let id = text.withUTF8 { bytes -> EntryID? in
+            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), let kind = EntryKind(rawValue: string(0 ..< slash)) else { return nil }
+            return EntryID(kind, string(slash + 1 ..< bytes.count))
         }
-        self.init(kind, String(text[text.utf8.index(after: slash)...]))
+        guard let id else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an entry id: \(text)")) }
+        self = id
     }
 
     public func encode(to encoder: any Encoder) throws {
