@@ -10,7 +10,16 @@ public enum EntryKind: String, Sendable, CaseIterable, Comparable, Codable {
     static let indexed: [EntryKind] = [.actor, .poll, .source]
 
     /// `actors`, `events`, ...: the folder under `Content/` and under `Output/`.
-    public var folder: String { rawValue + "s" }
+    public var folder: String {
+        switch self {
+        case .actor: "actors"
+        case .event: "events"
+        case .poll: "polls"
+        case .source: "sources"
+        case .page: "pages"
+        case .home: "homes"
+        }
+    }
 
     /// A word for readers: "actor", "event", ...
     public var noun: String { self == .home ? "home page" : rawValue }
@@ -90,7 +99,7 @@ public struct EntryID: Sendable, Hashable, Comparable, CustomStringConvertible, 
     public var description: String { "\(kind.scheme):\(slug)" }
 
     /// The page's path inside `Output/`.
-    public var outputPath: String { kind == .home ? "index.html" : "\(kind.folder)/\(slug).html" }
+    public var outputPath: String { kind == .home ? "index.html" : kind.folder + "/" + slug + ".html" }
 
     /// The home page's text, `Content/index.md`.
     public static let home = EntryID(.home, "index")

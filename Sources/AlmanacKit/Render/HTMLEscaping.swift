@@ -22,7 +22,10 @@ struct FastHTMLContentType: MustacheContentType {
 /// `text` with `<`, `>`, `&`, `"` and `'` replaced by entities.
 func escapeHTML(_ text: String) -> String {
     let utf8 = text.utf8
-    guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
+    func special(_ byte: UInt8) -> Bool { byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 }
+    // Most text has nothing to escape: looked for over the bytes in place (through
+    // `utf8`, the search alone was 1.7% of a build).
+    guard utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? utf8.contains(where: special) else { return text }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(utf8.count + 16)
     for byte in utf8 {
