@@ -39,6 +39,19 @@ import Testing
         #expect(SearchIndex.words("end") == "end")
     }
 
+    /// Names in ASCII are split without Unicode's tables: the same terms as the
+    /// general path, on random ASCII text (every byte, runs past the word limit).
+    @Test func asciiNamesSplitAsAnyName() {
+        var random = SeededRandom(seed: 29)
+        let samples = ["Kazakhstan's CSTO, the UN (2022) & a", "", "x", "A1 b2-C3_d4", String(repeating: "Ab", count: 30) + " z9"]
+            + (0 ..< 300).map { _ in String(decoding: (0 ..< Int(random.next() % 60)).map { _ in UInt8(random.next() % 128) }, as: UTF8.self) }
+        for text in samples {
+            #expect(SearchIndex.asciiTerms(text) == SearchIndex.unicodeTerms(text), "\(text.debugDescription)")
+        }
+        #expect(SearchIndex.asciiTerms("café") == nil)
+        #expect(SearchIndex.terms("Élysée Palace") == ["elysee", "palace"])
+    }
+
     @Test func postingsKeepEachEntrysBestField() throws {
         let folder = TemporaryFolder()
         let index = SearchIndex(site: try SearchIndexTests.site(in: folder))

@@ -78,6 +78,42 @@ extension SearchIndex {
     /// The words of `text` in order, repeats kept, as the search script splits a
     /// query or a name (`termsOf`): folded, at least two UTF-16 units, cut to `wordLimit`.
     static func terms(_ text: String) -> [String] {
+        asciiTerms(text) ?? unicodeTerms(text)
+    }
+
+    /// `terms` of ASCII text, without Unicode's tables: folded, it is the text in
+    /// lower case, and its letters and digits are its words' characters (names of
+    /// every entry and term are split so, 2% of a build through `fold`).
+    static func asciiTerms(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var terms: [String] = []
+            var word: [UInt8] = []
+            var length = 0
+            func close() {
+                if word.count > 1 { terms.append(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+                length = 0
+            }
+            for byte in bytes {
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39:
+                    if length < wordLimit { word.append(byte) }
+                    length += 1
+                case 0x41...0x5A:
+                    if length < wordLimit { word.append(byte + 0x20) }
+                    length += 1
+                default:
+                    close()
+                }
+            }
+            close()
+            return terms
+        }
+    }
+
+    static func unicodeTerms(_ text: String) -> [String] {
         var terms: [String] = []
         var term = String.UnicodeScalarView()
         var length = 0
