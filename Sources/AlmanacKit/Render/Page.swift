@@ -71,7 +71,12 @@ public enum Page: Sendable, Hashable {
     }
 
     /// `../` for each folder the page is in: prefix a path inside `Output/` with it.
-    var pathToRoot: String { String(repeating: "../", count: path.utf8.filter { $0 == UInt8(ascii: "/") }.count) }
+    var pathToRoot: String {
+        let path = path.utf8
+        func depth(_ bytes: some Sequence<UInt8>) -> Int { bytes.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
+        // Counted over the bytes in place: through `utf8`, 0.7% of a build.
+        return String(repeating: "../", count: path.withContiguousStorageIfAvailable(depth) ?? depth(path))
+    }
 
     /// The pages every site has that are no entry's (the feed and sitemap too,
     /// which a site with a `base_url` has): no entry's page may take their place.
