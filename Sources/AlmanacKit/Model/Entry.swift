@@ -156,11 +156,7 @@ public struct FieldReference: Sendable, Hashable, Codable {
     /// column if known): the build cache holds one per reference of every entry, and
     /// three containers each took a fifth of the time to read it.
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let reference = FieldReference(coded: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a reference: \(text)"))
-        }
-        self = reference
+        self = try decoder.decodeCoded("a reference", FieldReference.init(coded:))
     }
 
     /// The reference `encode(to:)` wrote as `text`, read from its end as bytes (as
@@ -174,7 +170,6 @@ public struct FieldReference: Sendable, Hashable, Codable {
     }
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> FieldReference? {
-        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         func number(_ range: Range<Int>) -> Int? {
             guard !range.isEmpty, range.count <= 18 else { return nil }
             var value = 0
@@ -194,10 +189,8 @@ public struct FieldReference: Sendable, Hashable, Codable {
             guard let before = bytes[..<end].lastIndex(of: UInt8(ascii: " ")) else { return nil }
             space = before
         }
-        guard let slash = bytes[(space + 1) ..< end].firstIndex(of: UInt8(ascii: "/")),
-              let kind = EntryKind(rawValue: string(space + 1 ..< slash)), let relation = Relation(description: string(0 ..< space))
-        else { return nil }
-        return FieldReference(target: EntryID(kind, string(slash + 1 ..< end)), relation: relation, position: position)
+        guard let target = EntryID.parse(bytes, space + 1 ..< end), let relation = Relation(description: bytes.text(0 ..< space)) else { return nil }
+        return FieldReference(target: target, relation: relation, position: position)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -248,11 +241,7 @@ public enum Relation: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Coded as its description, one string.
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let relation = Relation(description: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a relation: \(text)"))
-        }
-        self = relation
+        self = try decoder.decodeCoded("a relation", Relation.init(description:))
     }
 
     /// The relation whose `description` is `text`.

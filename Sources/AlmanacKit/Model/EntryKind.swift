@@ -73,15 +73,17 @@ public struct EntryID: Sendable, Hashable, Comparable, CustomStringConvertible, 
 
     /// Coded as `kind/slug`, one string: the build cache holds hundreds of thousands of ids.
     public init(from decoder: any Decoder) throws {
-        var text = try decoder.singleValueContainer().decode(String.self)
-        // Cut as bytes: the cache holds an id for every reference of every entry.
-        let id = text.withUTF8 { bytes -> EntryID? in
-            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-            guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), let kind = EntryKind(rawValue: string(0 ..< slash)) else { return nil }
-            return EntryID(kind, string(slash + 1 ..< bytes.count))
+        self = try decoder.decodeCoded("an entry id") { text in
+            var text = text
+            return text.withUTF8 { EntryID.parse($0, 0 ..< $0.count) }
         }
-        guard let id else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an entry id: \(text)")) }
-        self = id
+    }
+
+    /// The id written `kind/slug` at `range` of `bytes`, cut as bytes: the cache
+    /// holds an id for every reference of every entry.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> EntryID? {
+        guard let slash = bytes[range].firstIndex(of: UInt8(ascii: "/")), let kind = EntryKind(rawValue: bytes.text(range.lowerBound ..< slash)) else { return nil }
+        return EntryID(kind, bytes.text(slash + 1 ..< range.upperBound))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -66,29 +66,25 @@ extension ReadKey: Codable {
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ReadKey? {
         guard let tag = bytes.first else { return nil }
         let rest = min(2, bytes.count) ..< bytes.count
-        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         /// What follows the space, cut at its first slash.
         func halves() -> (String, String)? {
             guard let slash = bytes[rest].firstIndex(of: UInt8(ascii: "/")) else { return nil }
-            return (string(rest.lowerBound ..< slash), string(slash + 1 ..< rest.upperBound))
+            return (bytes.text(rest.lowerBound ..< slash), bytes.text(slash + 1 ..< rest.upperBound))
         }
-        func id() -> EntryID? {
-            guard let (kind, slug) = halves(), let entryKind = EntryKind(rawValue: kind) else { return nil }
-            return EntryID(entryKind, slug)
-        }
+        func id() -> EntryID? { EntryID.parse(bytes, rest) }
         switch tag {
         case UInt8(ascii: "c"): return .config
         case UInt8(ascii: "t"): return .theme
         case UInt8(ascii: "l"): return .interface
         case UInt8(ascii: "x"): return .taxonomies
-        case UInt8(ascii: "T"): return Taxonomy.Kind(rawValue: string(rest)).map { .terms($0) }
+        case UInt8(ascii: "T"): return Taxonomy.Kind(rawValue: bytes.text(rest)).map { .terms($0) }
         case UInt8(ascii: "g"):
             guard let (kind, slug) = halves(), let taxonomy = Taxonomy.Kind(rawValue: kind) else { return nil }
             return .term(taxonomy, slug)
-        case UInt8(ascii: "s"): return .searchPart(string(rest))
+        case UInt8(ascii: "s"): return .searchPart(bytes.text(rest))
         case UInt8(ascii: "Y"): return .years
-        case UInt8(ascii: "y"): return Int(string(rest)).map { .year($0) }
-        case UInt8(ascii: "A"): return EntryKind(rawValue: string(rest)).map { .letters($0) }
+        case UInt8(ascii: "y"): return Int(bytes.text(rest)).map { .year($0) }
+        case UInt8(ascii: "A"): return EntryKind(rawValue: bytes.text(rest)).map { .letters($0) }
         case UInt8(ascii: "a"):
             guard let (kind, key) = halves(), let entryKind = EntryKind(rawValue: kind) else { return nil }
             return .letter(entryKind, key)
@@ -97,7 +93,7 @@ extension ReadKey: Codable {
         case UInt8(ascii: "i"): return id().map { .incoming($0) }
         case UInt8(ascii: "m"): return id().map { .mentions($0) }
         case UInt8(ascii: "n"): return id().map { .neighbours($0) }
-        case UInt8(ascii: "o"): return EntryKind(rawValue: string(rest)).map { .order($0) }
+        case UInt8(ascii: "o"): return EntryKind(rawValue: bytes.text(rest)).map { .order($0) }
         default: return nil
         }
     }
