@@ -11,13 +11,16 @@ import Foundation
 /// A list is its length (four bytes, filled in as its elements are written)
 /// and its elements; lists of strings and numbers, which the cache holds by the
 /// hundred thousand, skip `Codable`'s calls per element (the bytes are the same),
-/// and a list of bytes is its bytes as they are.
+/// and a list of bytes (`[UInt8]` or `Data`) is its bytes as they are. `Data` read
+/// from a file's `Data` is a slice of it, not a copy (see `decode(_:from:in:)`).
 /// Anything unexpected throws, and the cache that held it is ignored.
 enum BinaryCoder {
     struct Malformed: Error {}
 
-    static func encode(_ value: some Encodable) -> [UInt8] {
+    /// `capacity`: about how many bytes it will take (a long value then grows in one step, not by doubling).
+    static func encode(_ value: some Encodable, capacity: Int = 0) -> [UInt8] {
         let encoder = BinaryEncoder()
+        encoder.bytes.reserveCapacity(capacity)
         // Every type in the cache encodes without throwing: a failure is a bug, not a bad file.
         try! encoder.encode(value)
         return encoder.bytes
@@ -47,9 +50,20 @@ enum BinaryCoder {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
-        let decoder = BinaryDecoder(bytes)
+        try decode(type, with: BinaryDecoder(bytes))
+    }
+
+    /// The value written in `range` of `file`: its `Data` are slices of `file`, which
+    /// they keep (a mapped file stays mapped while they are there).
+    static func decode<T: Decodable>(_ type: T.Type, from file: Data, in range: Range<Int>) throws -> T {
+        try file.withUnsafeBytes { buffer in
+            try decode(type, with: BinaryDecoder(UnsafeRawBufferPointer(rebasing: buffer[range]), file: file, offset: range.lowerBound))
+        }
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, with decoder: BinaryDecoder) throws -> T {
         let value = try decoder.decode(type)
-        guard decoder.index == bytes.count else { throw Malformed() }
+        guard decoder.index == decoder.bytes.count else { throw Malformed() }
         return value
     }
 }
@@ -134,11 +148,12 @@ private final class BinaryEncoder: Encoder, SingleValueEncodingContainer {
         if T.self == [UInt64].self { return list(value as! [UInt64]) { BinaryEncoder.varint($0, into: &$1) } }
         if T.self == [Int32].self { return list(value as! [Int32]) { BinaryEncoder.signed(Int64($0), into: &$1) } }
         if T.self == [UInt8].self { return raw(value as! [UInt8]) }
+        if T.self == Data.self { return raw(value as! Data) }
         try value.encode(to: self)
     }
 
     /// Bytes as they are, after their count (an encoded value kept whole, see `Deferred`).
-    private func raw(_ values: [UInt8]) {
+    private func raw(_ values: some Collection<UInt8>) {
         let count = UInt32(values.count)
         for shift in 0 ..< 4 { bytes.append(UInt8(truncatingIfNeeded: count >> (8 * UInt32(shift)))) }
         bytes += values
@@ -211,10 +226,17 @@ private final class BinaryEncoder: Encoder, SingleValueEncodingContainer {
 private final class BinaryDecoder: Decoder, SingleValueDecodingContainer {
     let bytes: UnsafeRawBufferPointer
     var index = 0
+    /// The file `bytes` are in, from `offset`: `Data` are sliced from it.
+    let file: Data?
+    let offset: Int
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer, file: Data? = nil, offset: Int = 0) {
+        self.bytes = bytes
+        self.file = file
+        self.offset = offset
+    }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedDecodingContainer<Key> { KeyedDecodingContainer(Keyed(decoder: self)) }
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer { Unkeyed(decoder: self, count: try listLength()) }
@@ -292,6 +314,13 @@ private final class BinaryDecoder: Decoder, SingleValueDecodingContainer {
             let count = try listLength()
             defer { index += count }
             return [UInt8](UnsafeRawBufferPointer(rebasing: bytes[index ..< index + count])) as! T
+        }
+        if T.self == Data.self {
+            let count = try listLength()
+            defer { index += count }
+            guard let file else { return Data(UnsafeRawBufferPointer(rebasing: bytes[index ..< index + count])) as! T }
+            let start = file.startIndex + offset + index
+            return file[start ..< start + count] as! T
         }
         return try T(from: self)
     }
