@@ -5,19 +5,16 @@ extension Almanac {
     /// written last, naming both. A build from the cache appends the records of the entries that differ
     /// from theirs, until the file holds twice as many records as there are
     /// entries: then every entry's is written afresh.
-    static func saveCache(_ site: LinkedSite, renderer: SiteRenderer, loaded: Loaded, listing: Listing, inputs: [BuildCache.Stamped],
-                          sink: OutputSink, traces: TraceLog, previous: Previous?, reuse: Reuse?, fingerprints: Fingerprints, diagnostics: [Diagnostic],
-                          options: Options) -> Int {
+    /// The first part of saving the cache, once every page is rendered: the records
+    /// and traces. How many records were written; nil if they could not be. The
+    /// state, which names them, is saved after the output is written (`saveState`).
+    static func saveRecordsAndTraces(_ site: LinkedSite, renderer: SiteRenderer, loaded: Loaded, listing: Listing, traces: TraceLog,
+                                     previous: Previous?, reuse: Reuse?, fingerprints: Fingerprints, options: Options) -> Int? {
         BuildCache.dropState(options)
-        let (tracesSaved, (saved, state)) = Parallel.both(jobs: options.jobs, {
+        let (tracesSaved, saved) = Parallel.both(jobs: options.jobs, {
             BuildCache.save(tracesToKeep(renderer: renderer, rendered: traces.all, previous: previous, reuse: reuse, fingerprints: fingerprints), options: options)
-        }) { () -> (Int?, [UInt8]) in
-            let saved = saveRecords(site, renderer: renderer, loaded: loaded, listing: listing, previous: previous, reuse: reuse, options: options)
-            return (saved, encodedState(sink: sink, inputs: inputs, diagnostics: diagnostics, jobs: 1, options: options))
-        }
-        guard tracesSaved, let saved else { return 0 }
-        BuildCache.saveState(state, options: options)
-        return saved
+        }) { saveRecords(site, renderer: renderer, loaded: loaded, listing: listing, previous: previous, reuse: reuse, options: options) }
+        return tracesSaved ? saved : nil
     }
 
     /// Saves only the state: the records and traces of the last build are this one's

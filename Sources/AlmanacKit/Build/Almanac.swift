@@ -122,16 +122,26 @@ public enum Almanac {
         let sink = OutputSink(use, renderer: renderer, theme: theme, statics: staticPaths(loaded.staticFiles), inputs: listing.stamps)
         let traces = TraceLog()
         let comparison: OutputComparison?
+        let reusing = restoring ? nil : reuse
+        let saveRecordsAndTraces = { [previous, fingerprints] () -> Int? in
+            Almanac.saveRecordsAndTraces(site, renderer: renderer, loaded: loaded, listing: listing, traces: traces,
+                                         previous: previous, reuse: reusing, fingerprints: fingerprints, options: options)
+        }
+        var saving: Background<Int?>?
         do throws(OutputWriter.Failure) {
             if previous != nil { BuildCache.dropState(options) }  // the cache stops describing the output from here
-            let reusing = restoring ? nil : reuse
-            comparison = try sink.write(to: options.output, jobs: options.jobs, clock: &clock) { page in
+            comparison = try sink.write(to: options.output, jobs: options.jobs, clock: &clock, render: { page in
                 let earlier = reusing?.earlierParts(of: page, in: options.output)
-                let (data, reads, parts) = renderer.render(page, recordingReads: recording, earlier: earlier)
+                let (bytes, reads, parts) = renderer.render(page, recordingReads: recording, earlier: earlier)
                 if recording { traces.add(page.path, reads, parts: parts) }
-                return data
-            }
+                return bytes
+            }, rendered: {
+                // Every page's reads are known: the records and traces are saved on
+                // another core while the last pages are written (a 100 MB site.json).
+                if recording, !comparing { saving = Background(saveRecordsAndTraces) }
+            })
         } catch {
+            _ = saving?.value  // nothing is left writing once the build has returned
             report.diagnostics.append(.error(relative(options.output, to: options.root), nil, error.description))
             return (report, nil)
         }
@@ -143,9 +153,10 @@ public enum Almanac {
             saveState(sink: sink, inputs: inputs, diagnostics: report.diagnostics, options: options)
             clock.finish(.cache, 0, "entry")
         } else if options.useCache {
-            let saved = saveCache(site, renderer: renderer, loaded: loaded, listing: listing, inputs: inputs, sink: sink, traces: traces,
-                                  previous: previous, reuse: reuse, fingerprints: fingerprints, diagnostics: report.diagnostics, options: options)
-            clock.finish(.cache, saved, "entry")
+            // The state last: it names the records and traces, and the output as it is now.
+            let saved = saving.map(\.value) ?? saveRecordsAndTraces()
+            if saved != nil { saveState(sink: sink, inputs: inputs, diagnostics: report.diagnostics, options: options) }
+            clock.finish(.cache, saved ?? 0, "entry")
         }
         KeptUntilExit.keep((loaded, renderer, previous as Any), if: options.endsProcess)
         return (report, nil)

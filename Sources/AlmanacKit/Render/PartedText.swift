@@ -11,6 +11,12 @@ import Foundation
 /// changes, every part is made again). Each part is checked with
 /// `AllowedText` on its own, so that the whole never has to be changed after
 /// the parts' places in it are known.
+///
+/// The text is kept as runs (`FileBytes`): what is copied stays a slice of the
+/// last build's file, mapped, and a copy grows over the next part and over a
+/// separator that is as it was, so that a one-event edit gives three runs (before
+/// the new part, the part, after it), written as they are: never copied into
+/// memory. At 20,000 events that copy took 85 ms and 108 MB of new memory.
 final class PartedText {
     /// A part as this build left it: where it is in the file, and what it read.
     struct Part: Sendable {
@@ -34,8 +40,15 @@ final class PartedText {
 
     private let site: SiteReads
     private let earlier: Earlier?
-    /// The text so far (a `Data`: the file's bytes, never copied again).
-    private(set) var bytes = Data()
+    /// The runs so far (see `FileBytes`): text made in this build, and slices of the earlier file.
+    private var runs: [Data] = []
+    /// Text made since the last run was closed (a `Data`: the file's bytes, never copied again).
+    private var made = Data()
+    /// The range of the earlier file being copied, grown while what follows in
+    /// the new file follows it there too (the next part, a separator as it was).
+    private var copying: Range<Int>?
+    /// How long the text is so far.
+    private(set) var count = 0
     private(set) var parts: [Part] = []
 
     /// `estimate`: about how long a file made from nothing will be, asked only
@@ -45,27 +58,72 @@ final class PartedText {
     init(site: SiteReads, earlier: Earlier?, estimate: () -> Int = { 0 }) {
         self.site = site
         self.earlier = earlier
-        // Copied, most of the file: room for it, and for an edit's growth.
-        bytes.reserveCapacity(earlier.map { $0.file.count + $0.file.count / 64 } ?? estimate())
+        // A copy starts at the earlier file's start: its header, as it was, is copied too.
+        if earlier == nil { made.reserveCapacity(estimate()) } else { copying = 0 ..< 0 }
+    }
+
+    /// The text, as runs to write one after another.
+    var bytes: FileBytes {
+        let open = [copying.flatMap(copied), made].compactMap { $0 }.filter { !$0.isEmpty }
+        return FileBytes(runs: runs + open)
     }
 
     /// Text that belongs to no part (a header, separators).
     func append(_ text: String) {
         var text = AllowedText.valid(text)
-        text.withUTF8 { bytes.append($0) }
+        text.withUTF8 { append($0) }
     }
 
     /// The part named `name` (unique in the file): copied, or made by `make`,
     /// whose reads of the site are the part's.
     func part(_ name: String, _ make: () -> String) {
-        let start = bytes.count
+        let start = count
         if let earlier, let kept = earlier.parts[name] {
-            earlier.file.withUnsafeBytes { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[kept.range])) }
-            parts.append(Part(name: name, range: start ..< bytes.count, reads: .kept(kept.reads)))
+            copy(kept.range)
+            parts.append(Part(name: name, range: start ..< count, reads: .kept(kept.reads)))
             return
         }
         let (text, reads) = site.readingPart(make)
         append(text)
-        parts.append(Part(name: name, range: start ..< bytes.count, reads: .recorded(reads)))
+        parts.append(Part(name: name, range: start ..< count, reads: .recorded(reads)))
+    }
+
+    /// Bytes made in this build: the earlier file's next bytes, when they are the same
+    /// (a separator between two copied parts), or else text of their own.
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        count += bytes.count
+        if let range = copying, let file = earlier?.file, range.upperBound + bytes.count <= file.count,
+           file.withUnsafeBytes({ UnsafeRawBufferPointer(rebasing: $0[range.upperBound ..< range.upperBound + bytes.count]).elementsEqual(bytes) }) {
+            copying = range.lowerBound ..< range.upperBound + bytes.count
+            return
+        }
+        closeCopy()
+        made.append(bytes)
+    }
+
+    /// `range` of the earlier file, copied: the copy under way grows when it ends where `range` starts.
+    private func copy(_ range: Range<Int>) {
+        count += range.count
+        if let copying, copying.upperBound == range.lowerBound {
+            self.copying = copying.lowerBound ..< range.upperBound
+            return
+        }
+        closeCopy()
+        if !made.isEmpty {
+            runs.append(made)
+            made = Data()
+        }
+        copying = range
+    }
+
+    private func closeCopy() {
+        guard let range = copying, let slice = copied(range) else { return }
+        if !range.isEmpty { runs.append(slice) }
+        copying = nil
+    }
+
+    /// `range` of the earlier file: a slice of it, not a copy.
+    private func copied(_ range: Range<Int>) -> Data? {
+        earlier.map { $0.file[$0.file.startIndex + range.lowerBound ..< $0.file.startIndex + range.upperBound] }
     }
 }

@@ -47,14 +47,14 @@ public struct SiteRenderer: Sendable {
         searchIndex.documents[id].map { Reusable(item: cache.rendered(id, root: ""), search: $0) }
     }
 
-    public func render(_ page: Page) -> Data { render(page, recordingReads: false).data }
+    public func render(_ page: Page) -> Data { render(page, recordingReads: false).bytes.joined }
 
     /// The page's bytes, and with `recordingReads` what it read of the site to make
     /// them (its trace in the build cache): the reads outside its parts, and its
     /// parts, for a page made of them (see `PartedText`; `earlier`: the parts
     /// of the last build's page that it may copy).
     func render(_ page: Page, recordingReads: Bool, earlier: PartedText.Earlier? = nil)
-        -> (data: Data, reads: Set<ReadKey>, parts: [PartedText.Part]) {
+        -> (bytes: FileBytes, reads: Set<ReadKey>, parts: [PartedText.Part]) {
         let reads = SiteReads(site, interface: interface, recording: recordingReads)
         let contexts = ContextBuilder(site: reads, theme: theme, cache: cache, jobs: jobs)
         let text: String
@@ -72,7 +72,7 @@ public struct SiteRenderer: Sendable {
         case .searchIndex, .searchShard:
             // Made of every entry: read as what it holds.
             let name = if case .searchShard(let name) = page { name } else { "index" }
-            return (Data(AllowedText.valid(searchIndex.part(name) ?? "").utf8), [.searchPart(name)], [])
+            return (FileBytes(Data(AllowedText.valid(searchIndex.part(name) ?? "").utf8)), [.searchPart(name)], [])
         case .feed: text = theme.render("feed", contexts.feed(baseURL: site.config.baseURL!))
         case .data(let file):
             let text = PartedText(site: reads, earlier: earlier) { DataExport.estimatedSize(of: file, site) }
@@ -82,6 +82,6 @@ public struct SiteRenderer: Sendable {
         case .sitemap: text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages, part: nil))
         case .sitemapPart(let number): text = theme.render("sitemap", contexts.sitemap(baseURL: site.config.baseURL!, pages: pages, part: number))
         }
-        return (Data(AllowedText.valid(text).utf8), reads.keys, [])
+        return (FileBytes(Data(AllowedText.valid(text).utf8)), reads.keys, [])
     }
 }

@@ -82,3 +82,25 @@ struct UnsafeSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
+
+/// Work started on another thread, its result waited for when it is needed.
+final class Background<Value>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Written once by the worker, read only after `done`.
+    private var result: Value?
+
+    init(_ work: @escaping () -> Value) {
+        let work = UnsafeSendable(work)
+        DispatchQueue.global().async {
+            self.result = work.value()
+            self.done.signal()
+        }
+    }
+
+    /// The result, once the work is done.
+    var value: Value {
+        done.wait()
+        done.signal()
+        return result!
+    }
+}

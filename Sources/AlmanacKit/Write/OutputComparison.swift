@@ -42,11 +42,11 @@ public struct OutputComparison: Sendable, Equatable {
     /// How a file the build writes compares with the one in `output`.
     enum Status: Sendable { case current, stale, missing }
 
-    static func status(of data: Data, at path: String, in output: URL) -> Status {
+    static func status(of bytes: FileBytes, at path: String, in output: URL) -> Status {
         guard let existing = try? Data(contentsOf: output.appending(path: path)) else {
             return FileManager.default.fileExists(atPath: output.appending(path: path).path) ? .stale : .missing
         }
-        return existing == data ? .current : .stale
+        return bytes.isEqual(to: existing) ? .current : .stale
     }
 
     /// Every file below `folder`, and every name there that is not followed (see

@@ -15,9 +15,9 @@ struct OutputPatch {
     let output: URL
 
     /// Renders and writes `pages`, writes `files`, then removes the files at `removed`
-    /// (and the folders that leaves empty).
+    /// (and the folders that leaves empty). `rendered`: as for `OutputWriter.writePages`.
     func write(_ pages: [Page], files: [(path: String, data: Data)], removing removed: [String], jobs: Int,
-               render: (Page) -> Data) throws(OutputWriter.Failure) {
+               render: (Page) -> FileBytes, rendered: () -> Void) throws(OutputWriter.Failure) {
         if isSymbolicLink(output) { throw .symbolicLink(output.path) }
         let paths = pages.map(\.path) + files.map(\.path)
         for path in paths + removed { try OutputWriter.checkInside(path) }
@@ -25,14 +25,14 @@ struct OutputPatch {
         let folder = output.path + "/"
         let suffix = ".almanac-\(getpid())"
         let written = WrittenFiles()
-        let create = { @Sendable (data: Data, path: String) throws(OutputWriter.Failure) in
+        let create = { @Sendable (bytes: FileBytes, path: String) throws(OutputWriter.Failure) in
             let temporary = folder + path + suffix
             written.paths.append(temporary)
-            if let reason = OutputWriter.create(temporary, with: data) { throw .cannotWrite(path, reason) }
+            if let reason = OutputWriter.create(temporary, with: bytes) { throw .cannotWrite(path, reason) }
         }
         do throws(OutputWriter.Failure) {
-            try OutputWriter.renderAndWrite(pages, jobs: jobs, render: render, write: create)
-            for (path, data) in files { try create(data, path) }
+            try OutputWriter.renderAndWrite(pages, jobs: jobs, render: render, rendered: rendered, write: create)
+            for (path, data) in files { try create(FileBytes(data), path) }
         } catch {
             for path in written.paths { unlink(path) }
             throw error

@@ -53,13 +53,15 @@ struct OutputSink {
 
     /// Renders the pages and puts every file where this use puts it; for a
     /// comparison, how the output folder differs, and nothing is written.
-    func write(to output: URL, jobs: Int, clock: inout Almanac.StageClock, render: (Page) -> Data) throws(OutputWriter.Failure) -> OutputComparison? {
+    /// `rendered` is called once every page is rendered, before the last are written.
+    func write(to output: URL, jobs: Int, clock: inout Almanac.StageClock, render: (Page) -> FileBytes,
+               rendered: () -> Void = {}) throws(OutputWriter.Failure) -> OutputComparison? {
         switch use {
         case .newFolder:
             let writer = try OutputWriter(output: output)
             do throws(OutputWriter.Failure) {
                 try writer.makeFolders(for: paths)
-                try writer.writePages(pages, jobs: jobs, render: render)
+                try writer.writePages(pages, jobs: jobs, render: render, rendered: rendered)
                 clock.finish(.render, pages.count, "page")
                 for (path, source) in files { try writer.write(try OutputSink.data(source, path: path), to: path) }
                 try writer.commit()
@@ -70,7 +72,7 @@ struct OutputSink {
         case .inPlace:
             var data: [(path: String, data: Data)] = []
             for (path, source) in files { data.append((path, try OutputSink.data(source, path: path))) }
-            try OutputPatch(output: output).write(pages, files: data, removing: removed, jobs: jobs, render: render)
+            try OutputPatch(output: output).write(pages, files: data, removing: removed, jobs: jobs, render: render, rendered: rendered)
             clock.finish(.render, pages.count, "page")
         case .comparison:
             // Pages are rendered and compared in parallel, one at a time each, so a large site is never all in memory.
@@ -79,7 +81,7 @@ struct OutputSink {
             }
             clock.finish(.render, pages.count, "page")
             for (path, source) in files {
-                statuses.append((path, OutputComparison.status(of: try OutputSink.data(source, path: path), at: path, in: output)))
+                statuses.append((path, OutputComparison.status(of: FileBytes(try OutputSink.data(source, path: path)), at: path, in: output)))
             }
             return OutputComparison(statuses, besides: OutputComparison.files(in: output))
         }

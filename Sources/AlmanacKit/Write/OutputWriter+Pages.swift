@@ -4,13 +4,14 @@ extension OutputWriter {
     /// Renders `pages` on up to `jobs` threads and writes them from one. Creating
     /// a file takes its folder's lock, and a site's pages crowd into a few folders:
     /// writers on several threads mostly spun waiting for each other.
-    func writePages(_ pages: [Page], jobs: Int, render: (Page) -> Data) throws(Failure) {
-        try OutputWriter.renderAndWrite(pages, jobs: jobs, render: render) { data, path throws(Failure) in try self.write(data, to: path) }
+    /// `rendered`: called once every page is rendered, while the last ones may still be written.
+    func writePages(_ pages: [Page], jobs: Int, render: (Page) -> FileBytes, rendered: () -> Void = {}) throws(Failure) {
+        try OutputWriter.renderAndWrite(pages, jobs: jobs, render: render, rendered: rendered) { data, path throws(Failure) in try self.write(data, to: path) }
     }
 
     /// `writePages` with the writing left to `write`, called on one thread in turn.
-    static func renderAndWrite(_ pages: [Page], jobs: Int, render: (Page) -> Data,
-                               write: @escaping @Sendable (Data, String) throws(Failure) -> Void) throws(Failure) {
+    static func renderAndWrite(_ pages: [Page], jobs: Int, render: (Page) -> FileBytes, rendered: () -> Void = {},
+                               write: @escaping @Sendable (FileBytes, String) throws(Failure) -> Void) throws(Failure) {
         let queue = DispatchQueue(label: "almanac.output")
         // Rendered pages waiting to be written, at most: memory stays bounded.
         let slots = DispatchSemaphore(value: 64)
@@ -23,6 +24,7 @@ extension OutputWriter {
                 do throws(Failure) { try write(data, page.path) } catch { failures.record(error) }
             }
         }
+        rendered()
         queue.sync {}
         if let failure = failures.first { throw failure }
     }

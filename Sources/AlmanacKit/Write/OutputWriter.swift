@@ -94,26 +94,20 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Writes one file (world-readable, as a web server or link checker expects).
-    public func write(_ data: Data, to path: String) throws(Failure) {
+    public func write(_ data: Data, to path: String) throws(Failure) { try write(FileBytes(data), to: path) }
+
+    func write(_ bytes: FileBytes, to path: String) throws(Failure) {
         try OutputWriter.checkInside(path)
-        if let reason = OutputWriter.create(staging.appending(path: path).path, with: data) { throw .cannotWrite(path, reason) }
+        if let reason = OutputWriter.create(staging.appending(path: path).path, with: bytes) { throw .cannotWrite(path, reason) }
     }
 
     /// Creates (or truncates) the file at `path`, never through a symbolic link,
     /// and writes `data` into it; why not, if it could not.
-    static func create(_ path: String, with data: Data) -> String? {
+    static func create(_ path: String, with bytes: FileBytes) -> String? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         defer { close(fd) }
-        return data.withUnsafeBytes { buffer -> String? in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue } else { return String(cString: strerror(errno)) } }
-                offset += n
-            }
-            return nil
-        }
+        return bytes.write(to: fd)
     }
 
     /// A path inside the output folder is relative and has no empty, `.` or `..` part.
