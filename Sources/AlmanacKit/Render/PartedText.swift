@@ -40,8 +40,10 @@ final class PartedText {
 
     private let site: SiteReads
     private let earlier: Earlier?
-    /// The runs so far (see `FileBytes`): text made in this build, and slices of the earlier file.
+    /// The runs so far (see `FileBytes`): text made in this build, and slices of the
+    /// earlier file, with the range of the earlier file of each (nil for text made).
     private var runs: [Data] = []
+    private var sources: [Range<Int>?] = []
     /// Text made since the last run was closed (a `Data`: the file's bytes, never copied again).
     private var made = Data()
     /// The range of the earlier file being copied, grown while what follows in
@@ -64,8 +66,24 @@ final class PartedText {
 
     /// The text, as runs to write one after another.
     var bytes: FileBytes {
-        let open = [copying.flatMap(copied), made].compactMap { $0 }.filter { !$0.isEmpty }
-        return FileBytes(runs: runs + open)
+        var (runs, sources) = (runs, sources)
+        if let copying, !copying.isEmpty, let slice = copied(copying) {
+            runs.append(slice)
+            sources.append(copying)
+        }
+        if !made.isEmpty {
+            runs.append(made)
+            sources.append(nil)
+        }
+        return FileBytes(runs: runs, patch: patch(runs, sources))
+    }
+
+    /// The text as a change of the earlier file, when it starts and ends as that file does.
+    private func patch(_ runs: [Data], _ sources: [Range<Int>?]) -> FileBytes.Patch? {
+        guard let file = earlier?.file, let first = sources.first ?? nil, first.lowerBound == 0, let last = sources.last ?? nil, last.upperBound == file.count
+        else { return nil }
+        if runs.count == 1 { return FileBytes.Patch(earlierCount: file.count, kept: file.count, middle: [], tail: file.count ..< file.count) }
+        return FileBytes.Patch(earlierCount: file.count, kept: first.count, middle: Array(runs[1 ..< runs.count - 1]), tail: last)
     }
 
     /// Text that belongs to no part (a header, separators).
@@ -111,6 +129,7 @@ final class PartedText {
         closeCopy()
         if !made.isEmpty {
             runs.append(made)
+            sources.append(nil)
             made = Data()
         }
         copying = range
@@ -118,7 +137,10 @@ final class PartedText {
 
     private func closeCopy() {
         guard let range = copying, let slice = copied(range) else { return }
-        if !range.isEmpty { runs.append(slice) }
+        if !range.isEmpty {
+            runs.append(slice)
+            sources.append(range)
+        }
         copying = nil
     }
 

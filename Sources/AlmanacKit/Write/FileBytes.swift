@@ -7,9 +7,27 @@ import Foundation
 /// the memory for it, took a third of a second).
 struct FileBytes: Sendable {
     let runs: [Data]
+    /// The same bytes as a change of the file they were made from, when they
+    /// begin and end as it does (a one-event edit of `site.json`; see `OutputPatch`).
+    let patch: Patch?
 
-    init(_ data: Data) { runs = [data] }
-    init(runs: [Data]) { self.runs = runs }
+    /// A file's first `kept` bytes as they are, then `middle`, then its bytes in `tail`.
+    struct Patch: Sendable {
+        /// How long the file is.
+        let earlierCount: Int
+        let kept: Int
+        let middle: [Data]
+        let tail: Range<Int>
+
+        /// Worth making in place: a long file, little of it new.
+        var isSmall: Bool { earlierCount >= 1 << 22 && middle.reduce(0) { $0 + $1.count } <= earlierCount / 8 }
+    }
+
+    init(_ data: Data) { self.init(runs: [data]) }
+    init(runs: [Data], patch: Patch? = nil) {
+        self.runs = runs
+        self.patch = patch
+    }
 
     var count: Int { runs.reduce(0) { $0 + $1.count } }
 
