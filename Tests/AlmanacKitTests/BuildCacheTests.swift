@@ -144,10 +144,10 @@ import Testing
         let (scratch, root) = builtSite()
         let entries = root.appending(path: ".almanac-cache/entries.bin")
         var bytes = [UInt8](try Data(contentsOf: entries))
-        // The first body reading's "words" key, then the length of its words: made wrong.
-        let key = [UInt8(5)] + Array("words".utf8)
-        let at = try #require((0 ... bytes.count - key.count).first { Array(bytes[$0 ..< $0 + key.count]) == key }) + key.count
-        bytes[at] = bytes[at] == 0x7F ? 0x7E : 0x7F
+        // The plain text of later.md's body ("Later." and a line end, after its length): its length made wrong.
+        let text = [UInt8(7)] + Array("Later.\n".utf8)
+        let at = try #require((0 ... bytes.count - text.count).first { Array(bytes[$0 ..< $0 + text.count]) == text })
+        bytes[at] = 0x7F
         try Data(bytes).write(to: entries)
         // New settings make every page again, each entry's part of site.json with them.
         try edit(root, "Content/site.yml") { "title: Retitled site\n" + $0.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n" }

@@ -6,8 +6,10 @@ import Foundation
 /// in the order they were written, by the same types.
 ///
 /// Numbers are LEB128 varints (zig-zag for signed ones), strings their UTF-8
-/// after its length, a keyed container each key's name before its value (so
-/// that enums with payloads can say their case), optionals a presence byte.
+/// after its length, a keyed container its values in the order they are written
+/// (no names: the cache is read only by the build of almanac that wrote it, see
+/// `BuildCache.toolIdentity`), but for an enum's case, written as its name before
+/// its payload (what `allKeys` reads), optionals a presence byte.
 /// A list is its length (four bytes, filled in as its elements are written)
 /// and its elements; lists of strings and numbers, which the cache holds by the
 /// hundred thousand, skip `Codable`'s calls per element (the bytes are the same),
@@ -172,44 +174,43 @@ private final class BinaryEncoder: Encoder, SingleValueEncodingContainer {
         let encoder: BinaryEncoder
         var codingPath: [any CodingKey] { [] }
 
+        /// A key's name, before a nested container: an enum's case (fields are written by their order).
         func key(_ key: Key) { encoder.encode(key.stringValue) }
-        func encodeNil(forKey key: Key) { self.key(key); encoder.encodeNil() }
-        func encode<T: Encodable>(_ value: T, forKey key: Key) throws { self.key(key); try encoder.encode(value) }
+        func encodeNil(forKey key: Key) { encoder.encodeNil() }
+        func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try encoder.encode(value) }
         func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-            self.key(key)
             encoder.encode(value != nil)
             if let value { try encoder.encode(value) }
         }
-        func encode(_ value: Bool, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encode(_ value: Bool, forKey key: Key) { encoder.encode(value) }
         func encodeIfPresent(_ value: Bool?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
-        func encode(_ value: String, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encode(_ value: String, forKey key: Key) { encoder.encode(value) }
         func encodeIfPresent(_ value: String?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
-        func encode(_ value: Double, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encode(_ value: Double, forKey key: Key) { encoder.encode(value) }
         func encodeIfPresent(_ value: Double?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
-        func encode(_ value: Float, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encode(_ value: Float, forKey key: Key) { encoder.encode(value) }
         func encodeIfPresent(_ value: Float?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
-        func encode(_ value: Int, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encode(_ value: Int, forKey key: Key) { encoder.encode(value) }
         func encodeIfPresent(_ value: Int?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
-        func encode(_ value: Int8, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encode(_ value: Int8, forKey key: Key) { encoder.encode(value) }
         func encodeIfPresent(_ value: Int8?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
-        func encode(_ value: Int16, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encode(_ value: Int16, forKey key: Key) { encoder.encode(value) }
         func encodeIfPresent(_ value: Int16?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
-        func encode(_ value: Int32, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encode(_ value: Int32, forKey key: Key) { encoder.encode(value) }
         func encodeIfPresent(_ value: Int32?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
-        func encode(_ value: Int64, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encode(_ value: Int64, forKey key: Key) { encoder.encode(value) }
         func encodeIfPresent(_ value: Int64?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
-        func encode(_ value: UInt, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encode(_ value: UInt, forKey key: Key) { encoder.encode(value) }
         func encodeIfPresent(_ value: UInt?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
-        func encode(_ value: UInt8, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encode(_ value: UInt8, forKey key: Key) { encoder.encode(value) }
         func encodeIfPresent(_ value: UInt8?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
-        func encode(_ value: UInt16, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encode(_ value: UInt16, forKey key: Key) { encoder.encode(value) }
         func encodeIfPresent(_ value: UInt16?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
-        func encode(_ value: UInt32, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encode(_ value: UInt32, forKey key: Key) { encoder.encode(value) }
         func encodeIfPresent(_ value: UInt32?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
-        func encode(_ value: UInt64, forKey key: Key) { self.key(key); encoder.encode(value) }
+        func encode(_ value: UInt64, forKey key: Key) { encoder.encode(value) }
         func encodeIfPresent(_ value: UInt64?, forKey key: Key) { present(value, key) { encoder.encode($0) } }
         private func present<T>(_ value: T?, _ key: Key, _ write: (T) -> Void) {
-            self.key(key)
             encoder.encode(value != nil)
             if let value { write(value) }
         }
@@ -357,45 +358,42 @@ private final class BinaryDecoder: Decoder, SingleValueDecodingContainer {
 
         func contains(_ key: Key) -> Bool { (try? decoder.peekKey()) == key.stringValue }
         func decodeNil(forKey key: Key) throws -> Bool {
-            try decoder.expect(key)
             return try !decoder.decode(Bool.self)
         }
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            try decoder.expect(key)
             return try decoder.decode(type)
         }
         func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-            try decoder.expect(key)
             return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil
         }
-        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decoder.expect(key); return try decoder.decode(type) }
-        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
-        func decode(_ type: String.Type, forKey key: Key) throws -> String { try decoder.expect(key); return try decoder.decode(type) }
-        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
-        func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decoder.expect(key); return try decoder.decode(type) }
-        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
-        func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try decoder.expect(key); return try decoder.decode(type) }
-        func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
-        func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decoder.expect(key); return try decoder.decode(type) }
-        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
-        func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decoder.expect(key); return try decoder.decode(type) }
-        func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
-        func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try decoder.expect(key); return try decoder.decode(type) }
-        func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
-        func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try decoder.expect(key); return try decoder.decode(type) }
-        func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
-        func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try decoder.expect(key); return try decoder.decode(type) }
-        func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
-        func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try decoder.expect(key); return try decoder.decode(type) }
-        func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
-        func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decoder.expect(key); return try decoder.decode(type) }
-        func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
-        func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decoder.expect(key); return try decoder.decode(type) }
-        func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
-        func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try decoder.expect(key); return try decoder.decode(type) }
-        func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
-        func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decoder.expect(key); return try decoder.decode(type) }
-        func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try decoder.expect(key); return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: String.Type, forKey key: Key) throws -> String { return try decoder.decode(type) }
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: Double.Type, forKey key: Key) throws -> Double { return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: Float.Type, forKey key: Key) throws -> Float { return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: Int.Type, forKey key: Key) throws -> Int { return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { return try decoder.decode(type) }
+        func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { return try decoder.decode(type) }
+        func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { return try decoder.decode(type) }
+        func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { return try decoder.decode(type) }
+        func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { return try decoder.decode(type) }
+        func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
+        func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { return try decoder.decode(type) }
+        func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { return try decoder.decode(Bool.self) ? try decoder.decode(type) : nil }
 
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
             try decoder.expect(key)
