@@ -69,7 +69,7 @@ struct Fingerprints {
             for id in site.slices.letter(kind, key)?.ids ?? [] { hasher.combine(id.stableHash) }
         case .searchPart(let name):
             // A file the index no longer has reads as nothing.
-            hasher.combine(searchIndex?.part(name) ?? "")
+            return searchIndex?.fingerprint(ofPart: name) ?? 0
         }
         return hasher.value
     }
