@@ -104,14 +104,38 @@ struct SearchShards: Sendable {
     private static func runs(_ list: [(word: String, postings: String)], _ range: Range<Int>, depth: Int) -> [(key: String?, range: Range<Int>)] {
         var runs: [(key: String?, range: Range<Int>)] = []
         for index in range {
-            let scalars = list[index].word.unicodeScalars
-            let key: String? = scalars.count > depth ? String(String.UnicodeScalarView(scalars.prefix(depth + 1))) : nil
-            if let last = runs.last, last.key == key {
+            // Compared in place: a string made for each word at each depth was most of the cut.
+            let key = prefix(list[index].word, scalars: depth + 1)
+            if let last = runs.last, same(last.key, key) {
                 runs[runs.count - 1].range = last.range.lowerBound ..< index + 1
             } else {
-                runs.append((key, index ..< index + 1))
+                runs.append((key.map(String.init), index ..< index + 1))
             }
         }
         return runs
+    }
+
+    private static func same(_ key: String?, _ prefix: Substring?) -> Bool {
+        switch (key, prefix) {
+        case (nil, nil): true
+        case let (key?, prefix?): key.utf8.elementsEqual(prefix.utf8)
+        default: false
+        }
+    }
+
+    /// The first `count` Unicode scalars of `word`, nil when it has fewer.
+    private static func prefix(_ word: String, scalars count: Int) -> Substring? {
+        var seen = 0
+        let utf8 = word.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            // A scalar starts at each byte that does not continue one.
+            if utf8[index] & 0xC0 != 0x80 {
+                if seen == count { return word[..<index] }
+                seen += 1
+            }
+            index = utf8.index(after: index)
+        }
+        return seen == count ? word[...] : nil
     }
 }
