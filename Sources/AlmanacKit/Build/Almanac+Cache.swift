@@ -1,13 +1,11 @@
 extension Almanac {
-    /// Stores what the next build needs to start from this one; returns how many
-    /// entry records it wrote. The traces are made and written on one core, the
-    /// records, the output's stamps and the state on the other; the state is
-    /// written last, naming both. A build from the cache appends the records of the entries that differ
-    /// from theirs, until the file holds twice as many records as there are
-    /// entries: then every entry's is written afresh.
-    /// The first part of saving the cache, once every page is rendered: the records
-    /// and traces. How many records were written; nil if they could not be. The
-    /// state, which names them, is saved after the output is written (`saveState`).
+    /// The first part of saving what the next build starts from, once every page is
+    /// rendered: the traces, made and written on one core, and the records on the
+    /// other. How many records were written; nil if they could not be. A build from
+    /// the cache appends the records of the entries that differ from theirs, until
+    /// the file holds twice as many records as there are entries: then every
+    /// entry's is written afresh. The state, which names both, is saved after the
+    /// output is written (`saveState`).
     static func saveRecordsAndTraces(_ site: LinkedSite, renderer: SiteRenderer, loaded: Loaded, listing: Listing, traces: TraceLog,
                                      previous: Previous?, reuse: Reuse?, fingerprints: Fingerprints, options: Options) -> Int? {
         BuildCache.dropState(options)
@@ -20,12 +18,9 @@ extension Almanac {
     /// Saves only the state: the records and traces of the last build are this one's
     /// (no input changed), and the state names the output as it is now.
     static func saveState(sink: OutputSink, inputs: [BuildCache.Stamped], diagnostics: [Diagnostic], options: Options) {
-        BuildCache.saveState(encodedState(sink: sink, inputs: inputs, diagnostics: diagnostics, jobs: options.jobs, options: options), options: options)
-    }
-
-    private static func encodedState(sink: OutputSink, inputs: [BuildCache.Stamped], diagnostics: [Diagnostic], jobs: Int, options: Options) -> [UInt8] {
-        BinaryCoder.encode(BuildCache.State(includeDrafts: options.includeDrafts, output: options.output.path, diagnostics: diagnostics,
-                                            inputs: inputs, outputs: sink.outputStamps(in: options.output, jobs: jobs)))
+        let state = BuildCache.State(includeDrafts: options.includeDrafts, output: options.output.path, diagnostics: diagnostics,
+                                     inputs: inputs, outputs: sink.outputStamps(in: options.output, jobs: options.jobs))
+        BuildCache.saveState(BinaryCoder.encode(state), options: options)
     }
 
     /// Each page's trace: what it read now, or, not rendered, what it read when it was.

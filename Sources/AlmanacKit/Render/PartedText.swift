@@ -41,9 +41,8 @@ final class PartedText {
     private let site: SiteReads
     private let earlier: Earlier?
     /// The runs so far (see `FileBytes`): text made in this build, and slices of the
-    /// earlier file, with the range of the earlier file of each (nil for text made).
-    private var runs: [Data] = []
-    private var sources: [Range<Int>?] = []
+    /// earlier file, each with its range of the earlier file (nil for text made).
+    private var runs: [(bytes: Data, source: Range<Int>?)] = []
     /// Text made since the last run was closed (a `Data`: the file's bytes, never copied again).
     private var made = Data()
     /// The range of the earlier file being copied, grown while what follows in
@@ -66,24 +65,18 @@ final class PartedText {
 
     /// The text, as runs to write one after another.
     var bytes: FileBytes {
-        var (runs, sources) = (runs, sources)
-        if let copying, !copying.isEmpty, let slice = copied(copying) {
-            runs.append(slice)
-            sources.append(copying)
-        }
-        if !made.isEmpty {
-            runs.append(made)
-            sources.append(nil)
-        }
-        return FileBytes(runs: runs, patch: patch(runs, sources))
+        var runs = runs
+        if let copying, !copying.isEmpty, let slice = copied(copying) { runs.append((slice, copying)) }
+        if !made.isEmpty { runs.append((made, nil)) }
+        return FileBytes(runs: runs.map(\.bytes), patch: patch(runs))
     }
 
     /// The text as a change of the earlier file, when it starts and ends as that file does.
-    private func patch(_ runs: [Data], _ sources: [Range<Int>?]) -> FileBytes.Patch? {
-        guard let file = earlier?.file, let first = sources.first ?? nil, first.lowerBound == 0, let last = sources.last ?? nil, last.upperBound == file.count
+    private func patch(_ runs: [(bytes: Data, source: Range<Int>?)]) -> FileBytes.Patch? {
+        guard let file = earlier?.file, let first = runs.first?.source, first.lowerBound == 0, let last = runs.last?.source, last.upperBound == file.count
         else { return nil }
         if runs.count == 1 { return FileBytes.Patch(earlierCount: file.count, kept: file.count, middle: [], tail: file.count ..< file.count) }
-        return FileBytes.Patch(earlierCount: file.count, kept: first.count, middle: Array(runs[1 ..< runs.count - 1]), tail: last)
+        return FileBytes.Patch(earlierCount: file.count, kept: first.count, middle: runs[1 ..< runs.count - 1].map(\.bytes), tail: last)
     }
 
     /// Text that belongs to no part (a header, separators).
@@ -128,8 +121,7 @@ final class PartedText {
         }
         closeCopy()
         if !made.isEmpty {
-            runs.append(made)
-            sources.append(nil)
+            runs.append((made, nil))
             made = Data()
         }
         copying = range
@@ -137,10 +129,7 @@ final class PartedText {
 
     private func closeCopy() {
         guard let range = copying, let slice = copied(range) else { return }
-        if !range.isEmpty {
-            runs.append(slice)
-            sources.append(range)
-        }
+        if !range.isEmpty { runs.append((slice, range)) }
         copying = nil
     }
 

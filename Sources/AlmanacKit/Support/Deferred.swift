@@ -3,9 +3,10 @@ import Foundation
 /// A value of the build cache kept as its encoded bytes until it is first asked
 /// for. A rebuild decodes every entry's record, and the largest part of most,
 /// their body's words and text, is never read. Decoded from the cache file
-/// (`BinaryCoder.decode(_:from:in:)`), the bytes are a slice of it, not a copy:
-/// at 20,000 events, copies took about a quarter of a one-event rebuild's memory. Bytes that do not decode give nil, and the caller makes
-/// the value again from its source (a damaged cache never gives a wrong value).
+/// (`BinaryCoder.decode(_:from:in:)`), the bytes are a slice of it, not a copy
+/// (at 20,000 events the copies were a fifth of a one-event rebuild's page
+/// faults). Bytes that do not decode give nil, and the caller makes the value
+/// again from its source (a damaged cache never gives a wrong value).
 final class Deferred<Value: Codable & Sendable>: Codable, @unchecked Sendable {
     private let lock = NSLock()
     private var decoded: Value?
