@@ -29,6 +29,7 @@ extension Almanac {
     private static func tracesToKeep(renderer: SiteRenderer, rendered: [String: (reads: Set<ReadKey>, parts: [PartedText.Part])], previous: Previous?, reuse: Reuse?,
                                      fingerprints: Fingerprints) -> BuildCache.Traces {
         var keys = previous?.traces.keys ?? []
+        var codes = previous?.traces.keyCodes ?? []
         // Every key's number: made only when pages read more than a few keys they did
         // not read before (a few are looked for one by one, a hundred thousand keys each).
         var numbers: [ReadKey: Int32]?
@@ -52,31 +53,48 @@ extension Almanac {
             return reads.map(number).sorted()
         }
         let earlier = reuse?.traces ?? [:]
-        var pages = renderer.pages.compactMap { page -> BuildCache.Traces.Page? in
-            let path = page.path
+        var pages = renderer.paths.compactMap { path -> BuildCache.Traces.Page? in
             guard let trace = rendered[path] else {
                 return earlier[path].map { BuildCache.Traces.Page(path: path, reads: $0, parts: reuse?.parts[path]) }
             }
             guard !trace.parts.isEmpty else { return BuildCache.Traces.Page(path: path, reads: numbered(trace.reads, before: earlier[path])) }
             let before = reuse?.parts[path]
-            // The parts of the last build's file by name, when a part was made again.
-            var beforeParts: [String: [Int32]]?
-            func readsBefore(_ name: String) -> [Int32]? {
-                if beforeParts == nil, let before {
-                    beforeParts = Dictionary(before.all.map { ($0.name, Array($0.reads)) }, uniquingKeysWith: { first, _ in first })
+            // Where each part of the last build's file has its reads; a part made again is
+            // looked for where it was (parts keep their order), else by its name.
+            var starts: [Int] = []
+            var places: [String: Int]?
+            func readsBefore(_ name: String, at index: Int) -> [Int32]? {
+                guard let before else { return nil }
+                if starts.isEmpty {
+                    var start = 0
+                    starts = before.readCounts.map { count in defer { start += Int(count) }; return start }
                 }
-                return beforeParts?[name]
+                var place: Int? = index
+                if index >= before.names.count || before.names[index] != name {
+                    if places == nil { places = Dictionary(before.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
+                    place = places?[name]
+                }
+                return place.map { Array(before.reads[starts[$0] ..< starts[$0] + Int(before.readCounts[$0])]) }
             }
             var parts = BuildCache.Traces.Parts(outside: numbered(trace.reads, before: before?.outside))
-            var all = Set(parts.outside)
-            for part in trace.parts {
-                let reads = switch part.reads {
-                case .recorded(let keys): numbered(keys, before: readsBefore(part.name))
-                case .kept(let numbers): numbers
+            // Every part as it was, in its place: the page reads what it read.
+            var asBefore = before.map { $0.outside == parts.outside && $0.names.count == trace.parts.count } ?? false
+            for (index, part) in trace.parts.enumerated() {
+                let reads: [Int32]
+                switch part.reads {
+                case .recorded(let keys):
+                    let earlier = readsBefore(part.name, at: index)
+                    reads = numbered(keys, before: earlier)
+                    asBefore = asBefore && earlier == reads
+                case .kept(let numbers):
+                    reads = numbers
                 }
                 parts.append(part.name, part.range, reads: reads)
-                all.formUnion(reads)
+                asBefore = asBefore && before?.names[index] == part.name
             }
+            if asBefore, let reads = earlier[path] { return BuildCache.Traces.Page(path: path, reads: reads, parts: parts) }
+            var all = Set(parts.outside)
+            all.formUnion(parts.reads)
             return BuildCache.Traces.Page(path: path, reads: all.sorted(), parts: parts)
         }
         var values = reuse?.current ?? []
@@ -92,6 +110,7 @@ extension Almanac {
                 kept += 1
             }
             keys = keys.indices.filter { used[$0] }.map { keys[$0] }
+            codes = codes.indices.filter { used[$0] }.map { codes[$0] }
             values = values.indices.filter { used[$0] }.map { values[$0] }
             pages = pages.map { page in
                 var parts = page.parts
@@ -104,7 +123,7 @@ extension Almanac {
             }
         }
         let table = renderer.searchIndex.table
-        return BuildCache.Traces(keys: keys, fingerprints: values, pages: pages, numbering: fingerprints.numbering,
+        return BuildCache.Traces(keys: keys, keyCodes: codes, fingerprints: values, pages: pages, numbering: fingerprints.numbering,
                                  searchWords: table.map(\.word), searchPostings: table.map(\.postings))
     }
 

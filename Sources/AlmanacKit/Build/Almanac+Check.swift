@@ -27,7 +27,7 @@ extension Almanac {
     /// nowhere (see `checkLinks`). Every build and `almanac check` run it.
     static func outputProblems(_ renderer: SiteRenderer, theme: Theme, staticFiles: [ContentFile]) -> [Diagnostic] {
         let (claims, links) = Parallel.both(jobs: renderer.jobs, {
-            OutputClaims(pages: renderer.pages, site: renderer.site, assets: theme.assets, staticFiles: staticFiles).diagnostics
+            OutputClaims(pages: renderer.pages, paths: renderer.paths, site: renderer.site, assets: theme.assets, staticFiles: staticFiles).diagnostics
         }) { checkLinks(renderer.site, pages: renderer.pages, theme: theme, staticFiles: staticFiles) }
         return claims + links
     }

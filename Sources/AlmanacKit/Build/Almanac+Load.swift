@@ -19,18 +19,26 @@ extension Almanac {
 
     /// Stage 1, load: every file of the site, each stamped (with `stamp`) before any is read.
     struct Listing: Sendable {
+        /// Sorted by path.
         var files: [ContentFile]
         var diagnostics: [Diagnostic]
+        /// The stamp of each of `files`, in their order (nil for one gone since it was listed).
+        var fileStamps: [BuildCache.Stamp?] = []
+        /// The same stamps by path.
         var stamps: [String: BuildCache.Stamp] = [:]
+
+        /// The files stamped, in the order of their paths.
+        var stamped: [BuildCache.Stamped] {
+            zip(files, fileStamps).compactMap { file, stamp in stamp.map { BuildCache.Stamped(path: file.path, stamp: $0) } }
+        }
     }
 
     static func list(_ options: Options, stamp: Bool) -> Listing {
         let listed = ContentLoader(root: options.root).list()
         var listing = Listing(files: listed.files, diagnostics: listed.diagnostics)
         if stamp {
-            let stamped = BuildCache.stamps(listed.files.map(\.absolutePath), in: "", jobs: options.jobs)
-            let paths = Dictionary(uniqueKeysWithValues: listed.files.map { ($0.absolutePath, $0.path) })
-            listing.stamps = Dictionary(stamped.map { (paths[$0.path]!, $0.stamp) }, uniquingKeysWith: { first, _ in first })
+            listing.fileStamps = Parallel.map(listed.files, jobs: options.jobs) { BuildCache.Stamp(path: $0.absolutePath) }
+            listing.stamps = Dictionary(listing.stamped.map { ($0.path, $0.stamp) }, uniquingKeysWith: { first, _ in first })
         }
         return listing
     }
@@ -53,9 +61,11 @@ extension Almanac {
         let settings = listing.files.first { $0.role == .siteConfig }.map { parse($0, with: loader, record: nil, stamp: nil, fields: .none, fieldPrints: [:]) }
         let fields = siteFields(settings?.value, file: listing.files.first { $0.role == .siteConfig }, loader: loader)
         let fieldPrints = fields.fingerprints
-        var parsed = Parallel.map(listing.files, jobs: options.jobs) { file in
-            file.role == .siteConfig ? settings!
-                : parse(file, with: loader, record: records[file.path], stamp: listing.stamps[file.path], fields: fields, fieldPrints: fieldPrints)
+        var parsed = Parallel.map(Array(listing.files.indices), jobs: options.jobs) { index in
+            let file = listing.files[index]
+            return file.role == .siteConfig ? settings!
+                : parse(file, with: loader, record: records[file.path], stamp: listing.fileStamps.isEmpty ? nil : listing.fileStamps[index],
+                        fields: fields, fieldPrints: fieldPrints)
         }
         var loaded = Loaded(diagnostics: listing.diagnostics)
         var config: SiteConfig?
@@ -75,7 +85,7 @@ extension Almanac {
                 if let body { markdown[entry.id] = body }
                 if let facts { reused[entry.id] = facts }
                 loaded.hashes[entry.id] = hashes
-                loaded.warnings[file.path] = result.diagnostics
+                if !result.diagnostics.isEmpty { loaded.warnings[file.path] = result.diagnostics }
             case (.entry, .broken(let entry, let body)):
                 broken.append(entry)
                 markdown[entry.id] = body

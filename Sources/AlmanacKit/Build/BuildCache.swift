@@ -75,6 +75,16 @@ struct BuildCache {
             self.outputs = outputs
         }
 
+        /// The stamp of the input at `path`, found by halves (`inputs` are sorted by path).
+        func stamp(of path: String) -> Stamp? {
+            var (low, high) = (0, inputs.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if inputs[middle].path.precedesInUTF8(path) { low = middle + 1 } else { high = middle }
+            }
+            return low < inputs.count && inputs[low].path == path ? inputs[low].stamp : nil
+        }
+
         private enum CodingKeys: CodingKey { case version, tool, includeDrafts, output, diagnostics, inputPaths, inputStamps, outputPaths, outputStamps }
 
         init(from decoder: any Decoder) throws {
@@ -176,6 +186,9 @@ struct BuildCache {
             }
         }
         var keys: [ReadKey] = []
+        /// The code of each of the first keys, as the file read held them: kept to be
+        /// written again as they are (making a hundred thousand was a tenth of saving).
+        var keyCodes: [String] = []
         var fingerprints: [UInt64] = []
         var pages: [Page] = []
         /// What the search index's numbers of entries depend on (see `SearchIndex.Previous`).
@@ -186,8 +199,10 @@ struct BuildCache {
 
         var searchTable: [(word: String, postings: String)] { zip(searchWords, searchPostings).map { ($0, $1) } }
 
-        init(keys: [ReadKey], fingerprints: [UInt64], pages: [Page], numbering: UInt64, searchWords: [String], searchPostings: [String]) {
+        /// `keyCodes`: the codes of the first of `keys`, if known.
+        init(keys: [ReadKey], keyCodes: [String] = [], fingerprints: [UInt64], pages: [Page], numbering: UInt64, searchWords: [String], searchPostings: [String]) {
             self.keys = keys
+            self.keyCodes = keyCodes.count <= keys.count ? keyCodes : []
             self.fingerprints = fingerprints
             self.pages = pages
             self.numbering = numbering
@@ -203,7 +218,8 @@ struct BuildCache {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            keys = try container.decode([String].self, forKey: .keys).map(ReadKey.init(code:))
+            keyCodes = try container.decode([String].self, forKey: .keys)
+            keys = try keyCodes.map(ReadKey.init(code:))
             fingerprints = try container.decode([UInt64].self, forKey: .fingerprints)
             let paths = try container.decode([String].self, forKey: .paths)
             let readCounts = try container.decode([Int32].self, forKey: .readCounts)
@@ -232,7 +248,7 @@ struct BuildCache {
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(keys.map(\.code), forKey: .keys)
+            try container.encode(keyCodes + keys[keyCodes.count...].map(\.code), forKey: .keys)
             try container.encode(fingerprints, forKey: .fingerprints)
             try container.encode(pages.map(\.path), forKey: .paths)
             try container.encode(pages.map { Int32($0.reads.count) }, forKey: .readCounts)

@@ -18,12 +18,13 @@ struct OutputClaims {
 
     /// The pages of a site, then the theme's files, then the static files:
     /// each later claim on a path is reported where it comes from.
-    init(pages: [Page], site: LinkedSite, assets: [Theme.Asset], staticFiles: [ContentFile]) {
-        for page in pages {
+    /// `paths`: each page's path.
+    init(pages: [Page], paths: [String], site: LinkedSite, assets: [Theme.Asset], staticFiles: [ContentFile]) {
+        for (page, path) in zip(pages, paths) {
             if case .entry(let id) = page, let entry = site.entries[id] {
-                add(Claim(path: page.path, origin: entry.path, name: entry.path))
+                add(Claim(path: path, origin: entry.path, name: entry.path))
             } else {
-                add(Claim(path: page.path, origin: nil, name: page.summary))
+                add(Claim(path: path, origin: nil, name: page.summary))
             }
         }
         for asset in assets { add(Claim(path: asset.path, origin: asset.origin, name: asset.origin)) }

@@ -81,9 +81,9 @@ struct Reuse {
         changed = zip(current, previous.traces.fingerprints).map { $0 != $1 }
     }
 
-    /// Whether the page must be rendered: it is new, or something it read changed.
-    func mustRender(_ page: Page) -> Bool {
-        guard let reads = traces[page.path] else { return true }
+    /// Whether the page at `path` must be rendered: it is new, or something it read changed.
+    func mustRender(_ path: String) -> Bool {
+        guard let reads = traces[path] else { return true }
         return reads.contains { changed[Int($0)] }
     }
 

@@ -22,37 +22,37 @@ public struct EntryGraph: Sendable {
     /// `edges` between `ids` by number; `rank[n]`: the place of entry `n` in display order;
     /// `fields`: the site's custom fields, whose reference fields are relations of their own.
     ///
-    /// One sort of integer records, not of edges (each holds two ids, whose strings a
-    /// sort or a lookup would retain, hash or compare): the target, then one key for
-    /// relation, kind of the referring entry and its place, then the referring entry;
-    /// duplicates end up side by side.
+    /// Integer records, not edges, are sorted (each edge holds two ids, whose strings a
+    /// sort or a lookup would retain, hash or compare): put in order of target by
+    /// counting, then each target's sorted by one key for relation, kind of the
+    /// referring entry and its place, then by the referring entry; duplicates end up
+    /// side by side.
     init(ids: [EntryID], edges: [NumberedEdge], rank: [Int], fields: SiteFields = .none) {
-        var keyed: [(target: Int32, from: Int32, key: Int, relation: Relation)] = []
-        keyed.reserveCapacity(edges.count)
-        for edge in edges where edge.from != edge.to {
+        // Where each target's records start.
+        var starts = [Int](repeating: 0, count: ids.count + 1)
+        for edge in edges where edge.from != edge.to { starts[Int(edge.to) + 1] += 1 }
+        for target in ids.indices { starts[target + 1] += starts[target] }
+        var next = starts
+        var keyed = [(key: Int, from: Int32, edge: Int32)](repeating: (0, 0, 0), count: starts[ids.count])
+        for (index, edge) in edges.enumerated() where edge.from != edge.to {
             let from = Int(edge.from)
-            keyed.append((edge.to, edge.from, fields.rank(of: edge.relation) << 48 | ids[from].kind.rank << 41 | min(rank[from], 1 << 40), edge.relation))
-        }
-        keyed.sort { a, b in
-            if a.target != b.target { return a.target < b.target }
-            if a.key != b.key { return a.key < b.key }
-            return a.from < b.from
+            keyed[next[Int(edge.to)]] = (fields.rank(of: edge.relation) << 48 | ids[from].kind.rank << 41 | min(rank[from], 1 << 40), edge.from, Int32(index))
+            next[Int(edge.to)] += 1
         }
         var backlinks: [EntryID: [Edge]] = [:]
-        var start = 0
-        while start < keyed.count {
-            let target = keyed[start].target
-            var unique: [Edge] = []
-            var end = start
-            while end < keyed.count, keyed[end].target == target {
-                let (_, from, key, relation) = keyed[end]
-                if end == start || keyed[end - 1].key != key || keyed[end - 1].from != from {
-                    unique.append(Edge(from: ids[Int(from)], to: ids[Int(target)], relation: relation))
+        backlinks.reserveCapacity(ids.count)
+        keyed.withUnsafeMutableBufferPointer { keyed in
+            for target in ids.indices where starts[target] < starts[target + 1] {
+                var records = UnsafeMutableBufferPointer(rebasing: keyed[starts[target] ..< starts[target + 1]])
+                records.sort { a, b in a.key != b.key ? a.key < b.key : a.from < b.from }
+                var unique: [Edge] = []
+                unique.reserveCapacity(records.count)
+                for (place, record) in records.enumerated()
+                where place == 0 || records[place - 1].key != record.key || records[place - 1].from != record.from {
+                    unique.append(Edge(from: ids[Int(record.from)], to: ids[target], relation: edges[Int(record.edge)].relation))
                 }
-                end += 1
+                backlinks[ids[target]] = unique
             }
-            backlinks[ids[Int(target)]] = unique
-            start = end
         }
         self.backlinks = backlinks
     }

@@ -43,10 +43,18 @@ public struct Taxonomy: Sendable {
         self.kind = kind
         var entries: [String: [EntryID]] = [:]
         var counts: [String: [String: Int]] = [:]
+        // Each spelling's slug, made once: entries spell a few hundred places tens of thousands of times.
+        var slugs: [String: String?] = [:]
+        func slugOf(_ spelling: String) -> String? {
+            if let known = slugs[spelling] { return known }
+            let made = slug(spelling)
+            slugs[spelling] = .some(made)
+            return made
+        }
         for (id, spellings) in named {
             var seen: Set<String> = []
             for spelling in spellings {
-                guard let slug = slug(spelling) else { continue }
+                guard let slug = slugOf(spelling) else { continue }
                 counts[slug, default: [:]][spelling, default: 0] += 1
                 if seen.insert(slug).inserted { entries[slug, default: []].append(id) }
             }

@@ -6,6 +6,8 @@ public struct SiteRenderer: Sendable {
     public let theme: Theme
     public let interface: Interface
     public let pages: [Page]
+    /// Each page's path, in the order of `pages` (made once: a path is built from its parts each time it is asked for).
+    let paths: [String]
     private let cache: RenderCache
     let jobs: Int
     /// Built once: its shards are pages of their own.
@@ -37,6 +39,7 @@ public struct SiteRenderer: Sendable {
         self.cache = RenderCache(known: { known[$0]?.item })
         self.searchIndex = SearchIndex(site: site, interface: interface, known: { known[$0]?.search }, previous: previousIndex, jobs: jobs)
         self.pages = Page.all(of: site, searchShards: searchIndex.partNames)
+        self.paths = Parallel.map(pages, jobs: jobs, \.path)
     }
 
     /// Whether the entry's list item for pages at the top of the output was rendered (or reused).

@@ -32,7 +32,7 @@ struct OutputSink {
 
     init(_ use: Use, renderer: SiteRenderer, theme: Theme, statics: [(String, ContentFile)], inputs: [String: BuildCache.Stamp]) {
         self.use = use
-        paths = renderer.pages.map(\.path) + theme.assets.map(\.path) + statics.map(\.0)
+        paths = renderer.paths + theme.assets.map(\.path) + statics.map(\.0)
         let assets = theme.assets.map { (path: $0.path, source: Source.data($0.data)) }
         let staticFiles = statics.map { (path: $0.0, source: Source.file($0.1)) }
         guard case .inPlace(let previous, let reuse) = use else {
@@ -42,11 +42,10 @@ struct OutputSink {
             return
         }
         let before = Set(previous.state.outputs.map(\.path))
-        let stamps = Dictionary(previous.state.inputs.map { ($0.path, $0.stamp) }, uniquingKeysWith: { first, _ in first })
-        pages = renderer.pages.filter(reuse.mustRender)
+        pages = zip(renderer.pages, renderer.paths).filter { reuse.mustRender($1) }.map(\.0)
         files = assets.filter { reuse.themeChanged || !before.contains($0.path) }
             + zip(statics, staticFiles).filter { file, entry in
-                !before.contains(entry.path) || stamps[file.1.path] != inputs[file.1.path]
+                !before.contains(entry.path) || previous.state.stamp(of: file.1.path) != inputs[file.1.path]
             }.map(\.1)
         removed = before.subtracting(paths).sorted { $0.precedesInUTF8($1) }
     }
@@ -103,7 +102,10 @@ struct OutputSink {
         guard case .inPlace(let previous, _) = use else { return BuildCache.stamps(paths, in: output.path, jobs: jobs) }
         let written = pages.map(\.path) + files.map(\.path)
         let changed = Set(written + removed)
-        let kept = previous.state.outputs.filter { !changed.contains($0.path) }
-        return (kept + BuildCache.stamps(written, in: output.path, jobs: jobs)).sorted { $0.path.precedesInUTF8($1.path) }
+        // The last build's (sorted, unless it was a full build) and the few written, sorted, merged.
+        let precedes = { (a: BuildCache.Stamped, b: BuildCache.Stamped) in a.path.precedesInUTF8(b.path) }
+        var kept = previous.state.outputs.filter { !changed.contains($0.path) }
+        if !zip(kept, kept.dropFirst()).allSatisfy(precedes) { kept.sort(by: precedes) }
+        return Linker.merged(kept, BuildCache.stamps(written, in: output.path, jobs: jobs).sorted(by: precedes), by: precedes)
     }
 }
