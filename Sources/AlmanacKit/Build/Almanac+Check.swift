@@ -25,9 +25,12 @@ extension Almanac {
     /// What is wrong with the planned output, once every page is known: two inputs
     /// on one path (see `OutputClaims`), and fragments and plain links that lead
     /// nowhere (see `checkLinks`). Every build and `almanac check` run it.
-    static func outputProblems(_ renderer: SiteRenderer, theme: Theme, staticFiles: [ContentFile]) -> [Diagnostic] {
+    /// `pathsAsBefore`: the output's files are the last build's, where no two inputs
+    /// claimed one path (it succeeded): their claims are not checked again.
+    static func outputProblems(_ renderer: SiteRenderer, theme: Theme, staticFiles: [ContentFile], pathsAsBefore: Bool = false) -> [Diagnostic] {
         let (claims, links) = Parallel.both(jobs: renderer.jobs, {
-            OutputClaims(pages: renderer.pages, paths: renderer.paths, site: renderer.site, assets: theme.assets, staticFiles: staticFiles).diagnostics
+            pathsAsBefore ? []
+                : OutputClaims(pages: renderer.pages, paths: renderer.paths, site: renderer.site, assets: theme.assets, staticFiles: staticFiles).diagnostics
         }) { checkLinks(renderer.site, pages: renderer.pages, theme: theme, staticFiles: staticFiles) }
         return claims + links
     }

@@ -116,7 +116,8 @@ public enum Almanac {
         }) { [fingerprints] in restoring ? nil : previous.map { Reuse.fingerprints(besidesSearch: fingerprints, of: $0) } }
         fingerprints.searchIndex = renderer.searchIndex
         if let previous, let early { reuse?.compare(fingerprints, with: previous, early: early) }
-        report.diagnostics = (report.diagnostics + outputProblems(renderer, theme: theme, staticFiles: loaded.staticFiles)).sorted()
+        let pathsAsBefore = previous.map { reuse?.samePaths(as: $0, pages: renderer.paths, staticFiles: loaded.staticFiles) ?? false } ?? false
+        report.diagnostics = (report.diagnostics + outputProblems(renderer, theme: theme, staticFiles: loaded.staticFiles, pathsAsBefore: pathsAsBefore)).sorted()
         guard report.succeeded else { return (report, nil) }
 
         let use: OutputSink.Use = if comparing { .comparison } else if !restoring, let previous, let reuse { .inPlace(previous, reuse) } else { .newFolder }

@@ -81,6 +81,14 @@ struct Reuse {
         changed = zip(current, previous.traces.fingerprints).map { $0 != $1 }
     }
 
+    /// Whether the output's files have the paths of the last build's: the same pages
+    /// (`paths`) in the same order, the same theme, the same static files.
+    func samePaths(as previous: Previous, pages paths: [String], staticFiles: [ContentFile]) -> Bool {
+        guard !themeChanged, previous.traces.pages.count == paths.count, zip(previous.traces.pages, paths).allSatisfy({ $0.path == $1 }) else { return false }
+        let prefix = ContentFile.staticFolder + "/"
+        return previous.state.inputs.lazy.map(\.path).filter { $0.hasPrefix(prefix) }.elementsEqual(staticFiles.lazy.map(\.path))
+    }
+
     /// Whether the page at `path` must be rendered: it is new, or something it read changed.
     func mustRender(_ path: String) -> Bool {
         guard let reads = traces[path] else { return true }

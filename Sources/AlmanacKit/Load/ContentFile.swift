@@ -9,6 +9,9 @@ public struct ContentFile: Sendable, Hashable {
         case staticFile(outputPath: String)
     }
 
+    /// Where static files are, relative to the site's root.
+    static let staticFolder = "Content/static"
+
     public let role: Role
     /// Relative to the site's root, e.g. `Content/actors/csto.md`.
     public let path: String
