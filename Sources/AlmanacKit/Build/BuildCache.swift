@@ -10,7 +10,7 @@ import Foundation
 /// Its format is its types' `Codable` conformances, written by `BinaryCoder`.
 struct BuildCache {
     /// Bumped whenever what is stored, or what it means, changes.
-    static let version = 19
+    static let version = 20
     static let folderName = ".almanac-cache"
 
     /// Enough of a file's metadata to tell that it changed (as git's index and make do).

@@ -22,6 +22,34 @@ public struct BodyLink: Sendable, Hashable, Codable {
     public let column: Int
 }
 
+/// Coded as its case's number, then what it holds (see `Entry.Details`).
+extension BodyLink.Target {
+    private enum Case: UInt8 { case fragment, file, outside }
+
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        switch Case(rawValue: try container.decode(UInt8.self)) {
+        case .fragment: self = .fragment(try container.decode(EntryID.self), id: try container.decode(String.self))
+        case .file: self = .file(try container.decode(String.self), fragment: try container.decode(Bool.self) ? try container.decode(String.self) : nil)
+        case .outside: self = .outside
+        case nil: throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a link's target")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        switch self {
+        case .fragment(let page, let id): try container.encode(Case.fragment.rawValue); try container.encode(page); try container.encode(id)
+        case .file(let path, let fragment):
+            try container.encode(Case.file.rawValue)
+            try container.encode(path)
+            try container.encode(fragment != nil)
+            if let fragment { try container.encode(fragment) }
+        case .outside: try container.encode(Case.outside.rawValue)
+        }
+    }
+}
+
 extension Resolver {
     /// Where a plain destination (no scheme) leads inside the output folder, from
     /// the page of `page`: root-relative (`/map.png`) from the folder's root, others

@@ -40,6 +40,22 @@ public enum EntryKind: String, Sendable, CaseIterable, Comparable, Codable {
     }
 
     public static func < (a: EntryKind, b: EntryKind) -> Bool { a.rank < b.rank }
+
+    /// The kind whose raw value is `bytes`, told by its first letters and checked
+    /// (not a `String` made to be switched over: the cache holds an id per reference).
+    init?(named bytes: UnsafeBufferPointer<UInt8>) {
+        let guess: EntryKind? = switch (bytes.first, bytes.count > 1 ? bytes[1] : 0) {
+        case (UInt8(ascii: "a"), _): .actor
+        case (UInt8(ascii: "e"), _): .event
+        case (UInt8(ascii: "p"), UInt8(ascii: "o")): .poll
+        case (UInt8(ascii: "p"), _): .page
+        case (UInt8(ascii: "s"), _): .source
+        case (UInt8(ascii: "h"), _): .home
+        default: nil
+        }
+        guard let guess, guess.rawValue.utf8.elementsEqual(bytes) else { return nil }
+        self = guess
+    }
 }
 
 /// Names one entry: its kind and slug.
@@ -93,7 +109,8 @@ public struct EntryID: Sendable, Hashable, Comparable, CustomStringConvertible, 
     /// The id written `kind/slug` at `range` of `bytes`, cut as bytes: the cache
     /// holds an id for every reference of every entry.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> EntryID? {
-        guard let slash = bytes[range].firstIndex(of: UInt8(ascii: "/")), let kind = EntryKind(rawValue: bytes.text(range.lowerBound ..< slash)) else { return nil }
+        guard let slash = bytes[range].firstIndex(of: UInt8(ascii: "/")), let kind = EntryKind(named: UnsafeBufferPointer(rebasing: bytes[range.lowerBound ..< slash]))
+        else { return nil }
         return EntryID(kind, bytes.text(slash + 1 ..< range.upperBound))
     }
 

@@ -59,7 +59,7 @@ public struct Taxonomy: Sendable {
                 if seen.insert(slug).inserted { entries[slug, default: []].append(id) }
             }
         }
-        terms = entries.keys.sorted { $0.precedesInUTF8($1) }.map { slug in
+        terms = entries.keys.sortedInUTF8().map { slug in
             // Most used first, ties in byte order.
             let spellings = counts[slug]!.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.precedesInUTF8($1.key) }.map(\.key)
             let title = titles[slug] ?? spellings[0]

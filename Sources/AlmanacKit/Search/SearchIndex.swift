@@ -114,7 +114,7 @@ struct SearchIndex: Sendable {
         for (doc, document) in documents.enumerated() {
             for name in document.names where named[name]?.last != doc { named[name, default: []].append(doc) }
         }
-        return named.keys.sorted { $0.precedesInUTF8($1) }.map { name in
+        return named.keys.sortedInUTF8().map { name in
             var bytes: [UInt8] = []
             var last = -1
             for doc in named[name]! {

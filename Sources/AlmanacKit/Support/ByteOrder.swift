@@ -24,3 +24,30 @@ extension String {
         return x.count < y.count
     }
 }
+
+extension Sequence<String> {
+    /// The strings in `precedesInUTF8`'s order, sorted by their first eight bytes
+    /// taken as one number, and compared whole only where those are the same:
+    /// most comparisons of a large sort are then one of integers (sorting the
+    /// search index's names with `precedesInUTF8` alone was a fiftieth of a rebuild).
+    func sortedInUTF8() -> [String] {
+        let strings = Array(self)
+        var keys = strings.indices.map { (prefix: String.leadingBytes(of: strings[$0]), index: $0) }
+        keys.sort { a, b in a.prefix != b.prefix ? a.prefix < b.prefix : strings[a.index].precedesInUTF8(strings[b.index]) }
+        return keys.map { strings[$0.index] }
+    }
+}
+
+extension String {
+    /// The first eight bytes of `text` in UTF-8 as a big-endian number, zeros after
+    /// a shorter text: when two differ, they order their texts as `precedesInUTF8` does.
+    fileprivate static func leadingBytes(of text: String) -> UInt64 {
+        var value: UInt64 = 0
+        var count = 0
+        for byte in text.utf8.prefix(8) {
+            value = value << 8 | UInt64(byte)
+            count += 1
+        }
+        return count == 0 ? 0 : value << (8 * (8 - count))
+    }
+}

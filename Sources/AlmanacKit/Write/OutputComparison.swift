@@ -53,6 +53,6 @@ public struct OutputComparison: Sendable, Equatable {
     /// `FileTree`): the build writes no link, so each is extra.
     static func files(in folder: URL) -> [String] {
         let listing = FileTree.list(folder)
-        return (listing.files + listing.refused.map(\.path)).sorted { $0.precedesInUTF8($1) }
+        return (listing.files + listing.refused.map(\.path)).sortedInUTF8()
     }
 }

@@ -47,7 +47,7 @@ struct OutputSink {
             + zip(statics, staticFiles).filter { file, entry in
                 !before.contains(entry.path) || previous.state.stamp(of: file.1.path) != inputs[file.1.path]
             }.map(\.1)
-        removed = before.subtracting(paths).sorted { $0.precedesInUTF8($1) }
+        removed = before.subtracting(paths).sortedInUTF8()
     }
 
     /// Renders the pages and puts every file where this use puts it; for a
