@@ -30,12 +30,29 @@ struct Reuse {
     init(site: LinkedSite, loaded: Almanac.Loaded, previous: Previous, fingerprints: Fingerprints) {
         let keys = previous.traces.keys
         let values = previous.traces.fingerprints
-        traces = Dictionary(previous.traces.pages.map { ($0.path, $0.reads) }, uniquingKeysWith: { first, _ in first })
-        parts = Dictionary(previous.traces.pages.compactMap { page in page.parts.map { (page.path, $0) } }, uniquingKeysWith: { first, _ in first })
-        themeChanged = keys.firstIndex(of: .theme).map { values[$0] != fingerprints.theme } ?? true
+        let themeChanged = keys.firstIndex(of: .theme).map { values[$0] != fingerprints.theme } ?? true
         // Items and search rows show dates in the interface's language.
-        interfaceChanged = keys.firstIndex(of: .interface).map { values[$0] != fingerprints.interface } ?? true
+        let interfaceChanged = keys.firstIndex(of: .interface).map { values[$0] != fingerprints.interface } ?? true
+        self.themeChanged = themeChanged
+        self.interfaceChanged = interfaceChanged
+        // The pages' traces by path on one core, what is known of the entries on the other.
+        let ((traces, parts), (known, searchIndex)) = Parallel.both(jobs: 2, {
+            (Dictionary(previous.traces.pages.map { ($0.path, $0.reads) }, uniquingKeysWith: { first, _ in first }),
+             Dictionary(previous.traces.pages.compactMap { page in page.parts.map { (page.path, $0) } }, uniquingKeysWith: { first, _ in first }))
+        }) {
+            Reuse.known(site: site, loaded: loaded, previous: previous, fingerprints: fingerprints, themeChanged: themeChanged, interfaceChanged: interfaceChanged)
+        }
+        self.traces = traces
+        self.parts = parts
+        self.known = known
+        self.searchIndex = searchIndex
+    }
 
+    /// What rendering made of each entry whose front matter is as it was, and the
+    /// search index of the last build with the entries parsed again as they were
+    /// (nil when it cannot be patched).
+    private static func known(site: LinkedSite, loaded: Almanac.Loaded, previous: Previous, fingerprints: Fingerprints, themeChanged: Bool,
+                              interfaceChanged: Bool) -> ([EntryID: SiteRenderer.Reusable], SearchIndex.Previous?) {
         var known: [EntryID: SiteRenderer.Reusable] = [:]
         known.reserveCapacity(site.entries.count)
         // Entries whose document or words changed, as they were: the search index patches their postings.
@@ -57,8 +74,7 @@ struct Reuse {
                 if let document = record.rendered?.search, let words = record.facts.reading.value?.words { before?[id] = (document, words) } else { before = nil }
             }
         }
-        self.known = known
-        searchIndex = before.map { SearchIndex.Previous(table: previous.traces.searchTable, entries: $0) }
+        return (known, before.map { SearchIndex.Previous(table: previous.traces.searchTable, entries: $0) })
     }
 
     /// The fingerprints in this build of the last build's keys that do not read the

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kinds of Markdown file under `Content/`, each in its own folder.
 public enum EntryKind: String, Sendable, CaseIterable, Comparable, Codable {
     case actor, event, poll, source, page
@@ -53,9 +55,14 @@ public enum EntryKind: String, Sendable, CaseIterable, Comparable, Codable {
         case (UInt8(ascii: "h"), _): .home
         default: nil
         }
-        guard let guess, guess.rawValue.utf8.elementsEqual(bytes) else { return nil }
+        guard let guess, let place = EntryKind.allCases.firstIndex(of: guess) else { return nil }
+        let name = EntryKind.utf8Names[place]
+        guard name.count == bytes.count, name.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, name.count) }) == 0 else { return nil }
         self = guess
     }
+
+    /// Each kind's raw value in UTF-8, in the order of `allCases`.
+    private static let utf8Names = allCases.map { Array($0.rawValue.utf8) }
 }
 
 /// Names one entry: its kind and slug.

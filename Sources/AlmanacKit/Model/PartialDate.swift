@@ -95,3 +95,23 @@ func zeroPadded(_ value: Int, width: Int) -> String {
     let digits = String(value)
     return String(repeating: "0", count: max(0, width - digits.count)) + digits
 }
+
+/// Coded as one number, `YYYYMMDD` with `00` for a month or day it has not: the
+/// build cache holds a date for every event, poll and source, and a container
+/// for each of its three parts cost more than reading the rest of the event.
+extension PartialDate {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let code = try container.decode(Int.self)
+        let (year, month, day) = (code / 10_000, code / 100 % 100, code % 100)
+        guard code >= 0, month <= 12, day <= 31, month > 0 || day == 0 else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a date: \(code)")
+        }
+        self.init(year: year, month: month == 0 ? nil : month, day: day == 0 ? nil : day)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(year * 10_000 + (month ?? 0) * 100 + (day ?? 0))
+    }
+}

@@ -224,6 +224,18 @@ private final class BinaryEncoder: Encoder, SingleValueEncodingContainer {
     }
 }
 
+/// A list whose elements `BinaryDecoder` reads itself (see `decode(_:)`).
+private protocol DecodableList {
+    /// The list, as `T` (which is `Self`).
+    static func decodeElements<T>(with decoder: BinaryDecoder, as type: T.Type) throws -> T
+}
+
+extension Array: DecodableList where Element: Decodable {
+    fileprivate static func decodeElements<T>(with decoder: BinaryDecoder, as type: T.Type) throws -> T {
+        unsafeBitCast(try decoder.elements(Element.self), to: T.self)
+    }
+}
+
 private final class BinaryDecoder: Decoder, SingleValueDecodingContainer {
     let bytes: UnsafeRawBufferPointer
     var index = 0
@@ -308,23 +320,34 @@ private final class BinaryDecoder: Decoder, SingleValueDecodingContainer {
     func decode(_ type: UInt32.Type) throws -> UInt32 { try narrow(try varint()) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try varint() }
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        if T.self == [String].self { return try list { try decode(String.self) } as! T }
-        if T.self == [UInt64].self { return try list { try varint() } as! T }
-        if T.self == [Int32].self { return try list { try narrow(try signed()) as Int32 } as! T }
+        // Each fast path makes a value of type T itself: it is returned as one
+        // without a dynamic cast (`as!` was a seventieth of reading the cache back).
+        if T.self == [String].self { return unsafeBitCast(try list { try decode(String.self) }, to: T.self) }
+        if T.self == [UInt64].self { return unsafeBitCast(try list { try varint() }, to: T.self) }
+        if T.self == [Int32].self { return unsafeBitCast(try list { try narrow(try signed()) as Int32 }, to: T.self) }
         if T.self == [UInt8].self {
             let count = try listLength()
             defer { index += count }
-            return [UInt8](UnsafeRawBufferPointer(rebasing: bytes[index ..< index + count])) as! T
+            return unsafeBitCast([UInt8](UnsafeRawBufferPointer(rebasing: bytes[index ..< index + count])), to: T.self)
         }
         if T.self == Data.self {
             let count = try listLength()
             defer { index += count }
-            guard let file else { return Data(UnsafeRawBufferPointer(rebasing: bytes[index ..< index + count])) as! T }
+            guard let file else { return unsafeBitCast(Data(UnsafeRawBufferPointer(rebasing: bytes[index ..< index + count])), to: T.self) }
             let start = file.startIndex + offset + index
-            return file[start ..< start + count] as! T
+            return unsafeBitCast(file[start ..< start + count], to: T.self)
+        }
+        // Any other list: its elements read one after another, as `Array`'s own
+        // `init(from:)` would through an unkeyed container, without the container
+        // and its calls per element (a sixth of reading the cache back). Asked only
+        // of values the size of a list: asking every type cost as much as it saved.
+        if MemoryLayout<T>.size == MemoryLayout<[UInt8]>.size, let list = T.self as? any DecodableList.Type {
+            return try list.decodeElements(with: self, as: T.self)
         }
         return try T(from: self)
     }
+
+    fileprivate func elements<E: Decodable>(_ type: E.Type) throws -> [E] { try list { try decode(E.self) } }
 
     private func list<E>(_ read: () throws -> E) throws -> [E] {
         let count = try listLength()

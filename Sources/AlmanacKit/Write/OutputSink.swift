@@ -101,10 +101,12 @@ struct OutputSink {
     func outputStamps(in output: URL, jobs: Int) -> [BuildCache.Stamped] {
         guard case .inPlace(let previous, _) = use else { return BuildCache.stamps(paths, in: output.path, jobs: jobs) }
         let written = pages.map(\.path) + files.map(\.path)
-        let changed = Set(written + removed)
+        let changed = written + removed
+        // Few (a rebuild writes a page or two) are looked for one by one: hashing every path cost more.
+        let isChanged: (String) -> Bool = changed.count <= 16 ? { changed.contains($0) } : { [set = Set(changed)] in set.contains($0) }
         // The last build's (sorted, unless it was a full build) and the few written, sorted, merged.
         let precedes = { (a: BuildCache.Stamped, b: BuildCache.Stamped) in a.path.precedesInUTF8(b.path) }
-        var kept = previous.state.outputs.filter { !changed.contains($0.path) }
+        var kept = previous.state.outputs.filter { !isChanged($0.path) }
         if !zip(kept, kept.dropFirst()).allSatisfy(precedes) { kept.sort(by: precedes) }
         return Linker.merged(kept, BuildCache.stamps(written, in: output.path, jobs: jobs).sorted(by: precedes), by: precedes)
     }
