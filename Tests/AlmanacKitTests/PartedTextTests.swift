@@ -31,7 +31,7 @@ struct PartedTextTests {
         let file = first.bytes.joined
         #expect(first.bytes.runs.count == 1)
 
-        let kept = Dictionary(uniqueKeysWithValues: first.parts.filter { $0.name != "part-250" }.map { ($0.name, (range: $0.range, reads: [Int32]())) })
+        let kept = first.parts.map { (name: $0.name, kept: $0.name == "part-250" ? nil : (range: $0.range, reads: ArraySlice<Int32>())) }
         let second = PartedText(site: SiteReads(site), earlier: PartedText.Earlier(file: file, parts: kept))
         Self.write(second, names) { $0 == "part-250" ? "{\"name\": \"the new part 250\"}" : "unused" }
         let expected = PartedText(site: SiteReads(site), earlier: nil)
@@ -50,7 +50,7 @@ struct PartedTextTests {
         let names = ["a", "b", "c"]
         let first = PartedText(site: SiteReads(site), earlier: nil)
         Self.write(first, names) { $0.uppercased() }
-        let kept = Dictionary(uniqueKeysWithValues: first.parts.map { ($0.name, (range: $0.range, reads: [Int32]())) })
+        let kept = first.parts.map { (name: $0.name, kept: Optional((range: $0.range, reads: ArraySlice<Int32>()))) }
         let second = PartedText(site: SiteReads(site), earlier: PartedText.Earlier(file: first.bytes.joined, parts: kept))
         second.append("{\n")
         for name in names {
@@ -58,6 +58,20 @@ struct PartedTextTests {
             second.append(";")
         }
         #expect(String(decoding: second.bytes.joined, as: UTF8.self) == "{\nA;B;C;")
+    }
+
+    /// A part is looked for where it will be, then by name: a part added before
+    /// others, or parts in another order, still copy theirs.
+    @Test func partsNotWhereTheyWereAreFoundByName() throws {
+        let (site, _) = try Self.site()
+        let first = PartedText(site: SiteReads(site), earlier: nil)
+        Self.write(first, ["a", "b", "c"]) { $0.uppercased() }
+        let kept = first.parts.map { (name: $0.name, kept: Optional((range: $0.range, reads: ArraySlice<Int32>()))) }
+        let second = PartedText(site: SiteReads(site), earlier: PartedText.Earlier(file: first.bytes.joined, parts: kept))
+        Self.write(second, ["new", "c", "a", "b"]) { $0 == "new" ? "NEW" : "unused" }
+        #expect(String(decoding: second.bytes.joined, as: UTF8.self) == "[\nNEW,\nC,\nA,\nB\n]\n")
+        #expect(second.parts.map(\.name) == ["new", "c", "a", "b"])
+        #expect(second.parts.filter { if case .kept = $0.reads { true } else { false } }.map(\.name) == ["c", "a", "b"])
     }
 
     /// `Data` in the cache are read as slices of the file they are in, and

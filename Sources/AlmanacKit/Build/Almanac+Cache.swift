@@ -80,12 +80,12 @@ extension Almanac {
             // Every part as it was, in its place: the page reads what it read.
             var asBefore = before.map { $0.outside == parts.outside && $0.names.count == trace.parts.count } ?? false
             for (index, part) in trace.parts.enumerated() {
-                let reads: [Int32]
+                let reads: ArraySlice<Int32>
                 switch part.reads {
                 case .recorded(let keys):
                     let earlier = readsBefore(part.name, at: index)
-                    reads = numbered(keys, before: earlier)
-                    asBefore = asBefore && earlier == reads
+                    reads = numbered(keys, before: earlier)[...]
+                    asBefore = asBefore && earlier?[...] == reads
                 case .kept(let numbers):
                     reads = numbers
                 }

@@ -162,7 +162,7 @@ struct BuildCache {
             var readCounts: [Int32] = []
             var reads: [Int32] = []
 
-            mutating func append(_ name: String, _ range: Range<Int>, reads: [Int32]) {
+            mutating func append(_ name: String, _ range: Range<Int>, reads: some Collection<Int32>) {
                 names.append(name)
                 bounds += [UInt64(range.lowerBound), UInt64(range.upperBound)]
                 readCounts.append(Int32(reads.count))

@@ -111,18 +111,20 @@ struct Reuse {
         return reads.contains { changed[Int($0)] }
     }
 
-    /// The parts of the page's file in the output folder that it may copy: those
-    /// whose reads all give what they gave, when what it read outside them does.
+    /// The parts of the page's file in the output folder, when what it read outside
+    /// them gives what it gave: each may be copied when its reads all do too.
     func earlierParts(of page: Page, in output: URL) -> PartedText.Earlier? {
         func isChanged(_ read: Int32) -> Bool { changed[Int(read)] }
         guard let table = parts[page.path], !table.outside.contains(where: isChanged),
               let file = try? Data(contentsOf: output.appending(path: page.path), options: .alwaysMapped)
         else { return nil }
-        var kept: [String: (range: Range<Int>, reads: [Int32])] = [:]
-        kept.reserveCapacity(table.names.count)
-        for part in table.all where part.range.upperBound <= file.count && !part.reads.contains(where: isChanged) {
-            kept[part.name] = (part.range, Array(part.reads))
+        var start = 0
+        let parts = table.names.indices.map { index in
+            let reads = table.reads[start ..< start + Int(table.readCounts[index])]
+            start = reads.endIndex
+            let range = Int(table.bounds[2 * index]) ..< Int(table.bounds[2 * index + 1])
+            return (name: table.names[index], kept: range.upperBound <= file.count && !reads.contains(where: isChanged) ? (range, reads) : nil)
         }
-        return PartedText.Earlier(file: file, parts: kept)
+        return PartedText.Earlier(file: file, parts: parts)
     }
 }

@@ -114,7 +114,14 @@ public enum Page: Sendable, Hashable {
     static func sitemapParts(urls: Int) -> Int { max(1, (urls + sitemapLimit - 1) / sitemapLimit) }
 
     /// The pages a sitemap lists: every HTML page but the 404 page.
-    static func sitemapped(_ pages: [Page]) -> [Page] {
-        pages.filter { $0.path.hasSuffix(".html") && $0 != .notFound }
+    static func sitemapped(_ pages: [Page]) -> [Page] { pages.filter(\.isSitemapped) }
+
+    /// Whether it is an HTML page other than the 404 page, told by its case (making
+    /// every page's path to look at its end was most of planning the pages).
+    private var isSitemapped: Bool {
+        switch self {
+        case .home, .timeline, .timelineYear, .index, .indexLetter, .entry, .terms, .term, .search: true
+        case .notFound, .searchIndex, .searchShard, .feed, .sitemap, .sitemapPart, .data, .outputMarker: false
+        }
     }
 }

@@ -29,13 +29,14 @@ final class PartedText {
         /// Made in this build: what it read.
         case recorded(Set<ReadKey>)
         /// Copied from the last build's file: its reads, as numbered in the last build's traces.
-        case kept([Int32])
+        case kept(ArraySlice<Int32>)
     }
 
-    /// The parts of the last build's file that may be copied, and that file's bytes.
+    /// The parts of the last build's file, and that file's bytes.
     struct Earlier {
         let file: Data
-        let parts: [String: (range: Range<Int>, reads: [Int32])]
+        /// Every part in the file's order: its name, and its place and reads when it may be copied.
+        let parts: [(name: String, kept: (range: Range<Int>, reads: ArraySlice<Int32>)?)]
     }
 
     private let site: SiteReads
@@ -79,17 +80,29 @@ final class PartedText {
         return FileBytes.Patch(earlierCount: file.count, kept: first.count, middle: runs[1 ..< runs.count - 1].map(\.bytes), tail: last)
     }
 
+    /// The earlier file's part named `name`, if it may be copied: looked for first
+    /// where this one will be (parts keep their order), then by name.
+    private func earlierPart(_ name: String, in earlier: Earlier) -> (range: Range<Int>, reads: ArraySlice<Int32>)? {
+        let place = parts.count
+        if place < earlier.parts.count, earlier.parts[place].name == name { return earlier.parts[place].kept }
+        if places == nil { places = Dictionary(earlier.parts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first }) }
+        return places?[name].flatMap { earlier.parts[$0].kept }
+    }
+
     /// Text that belongs to no part (a header, separators).
     func append(_ text: String) {
         var text = AllowedText.valid(text)
         text.withUTF8 { append($0) }
     }
 
+    /// Where each part of the earlier file is, by name: made only when a part is not where it was.
+    private var places: [String: Int]?
+
     /// The part named `name` (unique in the file): copied, or made by `make`,
     /// whose reads of the site are the part's.
     func part(_ name: String, _ make: () -> String) {
         let start = count
-        if let earlier, let kept = earlier.parts[name] {
+        if let earlier, let kept = earlierPart(name, in: earlier) {
             copy(kept.range)
             parts.append(Part(name: name, range: start ..< count, reads: .kept(kept.reads)))
             return

@@ -116,11 +116,12 @@ struct SearchShards: Sendable {
     }
 
     private static func same(_ key: String?, _ prefix: Substring?) -> Bool {
-        switch (key, prefix) {
-        case (nil, nil): true
-        case let (key?, prefix?): key.utf8.elementsEqual(prefix.utf8)
-        default: false
-        }
+        guard let key, let prefix else { return key == nil && prefix == nil }
+        guard key.utf8.count == prefix.utf8.count else { return false }
+        // Compared as bytes where they are (`elementsEqual` over two `utf8` views, generic, was most of `runs`).
+        let inPlace: Bool?? = key.utf8.withContiguousStorageIfAvailable { a in prefix.utf8.withContiguousStorageIfAvailable { b in a.elementsEqual(b) } }
+        if let found = inPlace, let same = found { return same }
+        return key.utf8.elementsEqual(prefix.utf8)
     }
 
     /// The first `count` Unicode scalars of `word`, nil when it has fewer.
