@@ -31,7 +31,7 @@ extension Almanac {
         let (claims, links) = Parallel.both(jobs: renderer.jobs, {
             pathsAsBefore ? []
                 : OutputClaims(pages: renderer.pages, paths: renderer.paths, site: renderer.site, assets: theme.assets, staticFiles: staticFiles).diagnostics
-        }) { checkLinks(renderer.site, pages: renderer.pages, theme: theme, staticFiles: staticFiles) }
+        }) { checkLinks(renderer.site, paths: renderer.paths, theme: theme, staticFiles: staticFiles) }
         return claims + links
     }
 

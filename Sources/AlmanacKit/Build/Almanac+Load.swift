@@ -74,6 +74,9 @@ extension Almanac {
         var markdown: [EntryID: String] = [:]
         var reused: [EntryID: Linker.BodyFacts] = [:]
         markdown.reserveCapacity(parsed.count)
+        reused.reserveCapacity(records.isEmpty ? 0 : parsed.count)
+        loaded.hashes.reserveCapacity(parsed.count)
+        entries.reserveCapacity(parsed.count)
         for (file, result) in zip(listing.files, parsed) {
             loaded.diagnostics += result.diagnostics
             switch (file.role, result.value) {

@@ -122,7 +122,7 @@ public enum Almanac {
 
         let use: OutputSink.Use = if comparing { .comparison } else if !restoring, let previous, let reuse { .inPlace(previous, reuse) } else { .newFolder }
         let recording = options.useCache && !restoring
-        let sink = OutputSink(use, renderer: renderer, theme: theme, statics: staticPaths(loaded.staticFiles), inputs: listing.stamps)
+        let sink = OutputSink(use, renderer: renderer, theme: theme, statics: staticPaths(loaded.staticFiles), inputs: listing.stamps, pathsAsBefore: pathsAsBefore)
         let traces = TraceLog()
         let comparison: OutputComparison?
         let reusing = restoring ? nil : reuse

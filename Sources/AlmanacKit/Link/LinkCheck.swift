@@ -3,8 +3,14 @@
 /// page of that kind, `ThemeAnchors.always`), and a plain path a file the build
 /// writes. Run by every build, on the facts of every body, linked now or reused.
 enum LinkCheck {
-    /// `files`: every path the build writes inside the output folder.
-    static func problems(in site: LinkedSite, files: Set<String>) -> [Diagnostic] {
+    /// `allFiles`: every path the build writes inside the output folder (asked
+    /// for at the first link to a file: most bodies have none).
+    static func problems(in site: LinkedSite, files allFiles: () -> Set<String>) -> [Diagnostic] {
+        var made: Set<String>?
+        func files() -> Set<String> {
+            if made == nil { made = allFiles() }
+            return made!
+        }
         // Entries whose files had errors have pages too (their own problems are reported).
         let broken = site.broken.filter { site.entries[$0.key] == nil }
         // Made at the first link to a page's file with a fragment (most sites have none).
@@ -33,12 +39,12 @@ enum LinkCheck {
         return diagnostics.sorted()
     }
 
-    private static func problem(with target: BodyLink.Target, site: LinkedSite, page: (String) -> EntryID?, files: Set<String>) -> String? {
+    private static func problem(with target: BodyLink.Target, site: LinkedSite, page: (String) -> EntryID?, files: () -> Set<String>) -> String? {
         switch target {
         case .fragment(let page, let id):
             return problem(withID: id, on: page, site: site)
         case .file(let path, let fragment):
-            guard files.contains(path) else { return "the build writes no file \(path)\(hint(for: path, in: files))" }
+            guard files().contains(path) else { return "the build writes no file \(path)\(hint(for: path, in: files()))" }
             guard let fragment, let page = page(path) else { return nil }
             return problem(withID: fragment, on: page, site: site)
         case .outside:

@@ -30,7 +30,8 @@ struct OutputSink {
         case file(ContentFile)
     }
 
-    init(_ use: Use, renderer: SiteRenderer, theme: Theme, statics: [(String, ContentFile)], inputs: [String: BuildCache.Stamp]) {
+    /// `pathsAsBefore`: the output has the last build's paths (see `Reuse.samePaths`).
+    init(_ use: Use, renderer: SiteRenderer, theme: Theme, statics: [(String, ContentFile)], inputs: [String: BuildCache.Stamp], pathsAsBefore: Bool = false) {
         self.use = use
         paths = renderer.paths + theme.assets.map(\.path) + statics.map(\.0)
         let assets = theme.assets.map { (path: $0.path, source: Source.data($0.data)) }
@@ -41,13 +42,16 @@ struct OutputSink {
             removed = []
             return
         }
-        let before = Set(previous.state.outputs.map(\.path))
-        pages = zip(renderer.pages, renderer.paths).filter { reuse.mustRender($1) }.map(\.0)
-        files = assets.filter { reuse.themeChanged || !before.contains($0.path) }
+        // The last build's paths, unless they are this one's: then none is new and none goes.
+        let before = pathsAsBefore ? nil : Set(previous.state.outputs.map(\.path))
+        let isNew = { (path: String) in !(before?.contains(path) ?? true) }
+        let mustRender = Parallel.map(renderer.paths, jobs: renderer.jobs) { reuse.mustRender($0) }
+        pages = zip(renderer.pages, mustRender).filter(\.1).map(\.0)
+        files = assets.filter { reuse.themeChanged || isNew($0.path) }
             + zip(statics, staticFiles).filter { file, entry in
-                !before.contains(entry.path) || previous.state.stamp(of: file.1.path) != inputs[file.1.path]
+                isNew(entry.path) || previous.state.stamp(of: file.1.path) != inputs[file.1.path]
             }.map(\.1)
-        removed = before.subtracting(paths).sortedInUTF8()
+        removed = before?.subtracting(paths).sortedInUTF8() ?? []
     }
 
     /// Renders the pages and puts every file where this use puts it; for a
