@@ -5,7 +5,7 @@ extension Almanac {
     /// the cache appends the records of the entries that differ from theirs, until
     /// the file holds twice as many records as there are entries: then every
     /// entry's is written afresh. The state, which names both, is saved after the
-    /// output is written (`saveState`).
+    /// output is written (`encodedState`).
     static func saveRecordsAndTraces(_ site: LinkedSite, renderer: SiteRenderer, loaded: Loaded, listing: Listing, traces: TraceLog,
                                      previous: Previous?, reuse: Reuse?, fingerprints: Fingerprints, options: Options) -> Int? {
         BuildCache.dropState(options)
@@ -15,12 +15,11 @@ extension Almanac {
         return tracesSaved ? saved : nil
     }
 
-    /// Saves only the state: the records and traces of the last build are this one's
-    /// (no input changed), and the state names the output as it is now.
-    static func saveState(sink: OutputSink, inputs: [BuildCache.Stamped], diagnostics: [Diagnostic], options: Options) {
-        let state = BuildCache.State(includeDrafts: options.includeDrafts, output: options.output.path, diagnostics: diagnostics,
-                                     inputs: inputs, outputs: sink.outputStamps(in: options.output, jobs: options.jobs))
-        BuildCache.saveState(BinaryCoder.encode(state), options: options)
+    /// The state, encoded: the build's options, its diagnostics and the stamps of
+    /// its inputs and of the output as it is now (saved last, `BuildCache.saveState`).
+    static func encodedState(sink: OutputSink, inputs: [BuildCache.Stamped], diagnostics: [Diagnostic], options: Options) -> [UInt8] {
+        BinaryCoder.encode(BuildCache.State(includeDrafts: options.includeDrafts, output: options.output.path, diagnostics: diagnostics,
+                                            inputs: inputs, outputs: sink.outputStamps(in: options.output, jobs: options.jobs)))
     }
 
     /// Each page's trace: what it read now, or, not rendered, what it read when it was.

@@ -153,12 +153,15 @@ public enum Almanac {
         report.pagesWritten = sink.pages.count
         clock.finish(.write, sink.files.count, "other file")
         if restoring {
-            saveState(sink: sink, inputs: inputs, diagnostics: report.diagnostics, options: options)
+            // The records and traces of the last build are this one's (no input changed): only the state is saved.
+            BuildCache.saveState(encodedState(sink: sink, inputs: inputs, diagnostics: report.diagnostics, options: options), options: options)
             clock.finish(.cache, 0, "entry")
         } else if options.useCache {
-            // The state last: it names the records and traces, and the output as it is now.
+            // The state last: it names the records and traces, and the output as it is
+            // now (made while the other core still saves them).
+            let state = encodedState(sink: sink, inputs: inputs, diagnostics: report.diagnostics, options: options)
             let saved = saving.map(\.value) ?? saveRecordsAndTraces()
-            if saved != nil { saveState(sink: sink, inputs: inputs, diagnostics: report.diagnostics, options: options) }
+            if saved != nil { BuildCache.saveState(state, options: options) }
             clock.finish(.cache, saved ?? 0, "entry")
         }
         KeptUntilExit.keep((loaded, renderer, previous as Any), if: options.endsProcess)

@@ -182,31 +182,37 @@ public enum Linker {
                 return (edges, diagnostics + body.diagnostics, (body.html, BodyFacts(mentions: body.edges.map(\.to).uniqued(), words: body.words, text: body.text,
                                                                                        headingIDs: body.headingIDs, links: body.links)), fieldTexts)
         }
-        var diagnostics: [Diagnostic] = []
-        var edges: [EntryGraph.NumberedEdge] = []
-        var bodies: [EntryID: String] = [:]
-        var linkedFacts: [EntryID: BodyFacts] = [:]
-        var reusedFacts = reused
-        var linkedTexts: [EntryID: [LinkedText]] = [:]
-        bodies.reserveCapacity(max(0, all.count - reused.count))
-        linkedFacts.reserveCapacity(max(0, all.count - reused.count))
-        edges.reserveCapacity(linked.reduce(0) { $0 + $1.edges.count })
-        for (entry, result) in zip(all, linked) {
-            edges += result.edges
-            diagnostics += result.diagnostics
-            if !result.texts.isEmpty { linkedTexts[entry.id] = result.texts }
-            guard let body = result.body else { continue }
-            reusedFacts[entry.id] = nil
-            linkedFacts[entry.id] = body.facts
-            if !brokenIDs.contains(entry.id) { bodies[entry.id] = body.html }
+        // What each entry's linking found, gathered on one core; the entries put in order on the other.
+        let ((edges, gathered, bodies, linkedFacts, reusedFacts, linkedTexts), (ordered, rank, timeline)) = Parallel.both(jobs: jobs, {
+            var diagnostics: [Diagnostic] = []
+            var edges: [EntryGraph.NumberedEdge] = []
+            var bodies: [EntryID: String] = [:]
+            var linkedFacts: [EntryID: BodyFacts] = [:]
+            var reusedFacts = reused
+            var linkedTexts: [EntryID: [LinkedText]] = [:]
+            bodies.reserveCapacity(max(0, all.count - reused.count))
+            linkedFacts.reserveCapacity(max(0, all.count - reused.count))
+            edges.reserveCapacity(linked.reduce(0) { $0 + $1.edges.count })
+            for (entry, result) in zip(all, linked) {
+                edges += result.edges
+                diagnostics += result.diagnostics
+                if !result.texts.isEmpty { linkedTexts[entry.id] = result.texts }
+                guard let body = result.body else { continue }
+                reusedFacts[entry.id] = nil
+                linkedFacts[entry.id] = body.facts
+                if !brokenIDs.contains(entry.id) { bodies[entry.id] = body.html }
+            }
+            return (edges, diagnostics, bodies, linkedFacts, reusedFacts, linkedTexts)
+        }) {
+            let ordered = order(entries)
+            // One rank across all kinds (kind by kind, each in its order): lists that mix kinds,
+            // such as "Referenced by", need a total order, or a Set's hashing would pick one.
+            var rank = [Int](repeating: 1 << 40, count: all.count)
+            for (place, id) in EntryKind.allCases.flatMap({ ordered[$0] ?? [] }).enumerated() { rank[Int(numbers[id]!)] = place }
+            let timeline = merged(ordered[.event] ?? [], ordered[.poll] ?? []) { precedes((byID[$0]!.date!, $0), (byID[$1]!.date!, $1)) }
+            return (ordered, rank, timeline)
         }
-
-        let ordered = order(entries)
-        // One rank across all kinds (kind by kind, each in its order): lists that mix kinds,
-        // such as "Referenced by", need a total order, or a Set's hashing would pick one.
-        var rank = [Int](repeating: 1 << 40, count: all.count)
-        for (place, id) in EntryKind.allCases.flatMap({ ordered[$0] ?? [] }).enumerated() { rank[Int(numbers[id]!)] = place }
-        let timeline = merged(ordered[.event] ?? [], ordered[.poll] ?? []) { precedes((byID[$0]!.date!, $0), (byID[$1]!.date!, $1)) }
+        var diagnostics = gathered
         // The graph on one core, the tags, places and slices on the other.
         let (graph, (places, placeWarnings, tags, slices)) = Parallel.both(jobs: jobs, {
             EntryGraph(ids: all.map(\.id), edges: edges, rank: rank, fields: config.fields)
