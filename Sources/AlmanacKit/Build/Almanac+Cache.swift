@@ -58,22 +58,14 @@ extension Almanac {
             }
             guard !trace.parts.isEmpty else { return BuildCache.Traces.Page(path: path, reads: numbered(trace.reads, before: earlier[path])) }
             let before = reuse?.parts[path]
-            // Where each part of the last build's file has its reads; a part made again is
-            // looked for where it was (parts keep their order), else by its name.
-            var starts: [Int] = []
-            var places: [String: Int]?
+            // The last build's parts, listed at the first part made again, and found as `PartedText` finds them.
+            var beforeParts: [(name: String, range: Range<Int>, reads: ArraySlice<Int32>)]?
+            var places = PartedText.Places()
             func readsBefore(_ name: String, at index: Int) -> [Int32]? {
                 guard let before else { return nil }
-                if starts.isEmpty {
-                    var start = 0
-                    starts = before.readCounts.map { count in defer { start += Int(count) }; return start }
-                }
-                var place: Int? = index
-                if index >= before.names.count || before.names[index] != name {
-                    if places == nil { places = Dictionary(before.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
-                    place = places?[name]
-                }
-                return place.map { Array(before.reads[starts[$0] ..< starts[$0] + Int(before.readCounts[$0])]) }
+                if beforeParts == nil { beforeParts = before.all }
+                let all = beforeParts!
+                return places.place(of: name, at: index, in: all.lazy.map(\.name)).map { Array(all[$0].reads) }
             }
             var parts = BuildCache.Traces.Parts(outside: numbered(trace.reads, before: before?.outside))
             // Every part as it was, in its place: the page reads what it read.

@@ -75,9 +75,9 @@ public enum Almanac {
         let (listing, outputIntact) = Parallel.both(jobs: options.jobs, { list(options, stamp: options.useCache) }) {
             last.map { BuildCache.stamps($0.outputs.map(\.path), in: options.output.path, jobs: 1) == $0.outputs } ?? false
         }
-        // Content/ comes before Templates/, each sorted: a check is cheaper than a sort.
+        // Content/ comes before Templates/, each sorted.
         var inputs = listing.stamped + templateStamps
-        if !zip(inputs, inputs.dropFirst()).allSatisfy({ $0.path.precedesInUTF8($1.path) }) { inputs.sort { $0.path.precedesInUTF8($1.path) } }
+        inputs.sortInUTF8 { $0.path }
         var previous: Previous?
         let inputsAsBefore = last?.inputs == inputs
         if let state = last, outputIntact || inputsAsBefore {

@@ -118,13 +118,8 @@ struct Reuse {
         guard let table = parts[page.path], !table.outside.contains(where: isChanged),
               let file = try? Data(contentsOf: output.appending(path: page.path), options: .alwaysMapped)
         else { return nil }
-        var start = 0
-        let parts = table.names.indices.map { index in
-            let reads = table.reads[start ..< start + Int(table.readCounts[index])]
-            start = reads.endIndex
-            let range = Int(table.bounds[2 * index]) ..< Int(table.bounds[2 * index + 1])
-            return (name: table.names[index], kept: range.upperBound <= file.count && !reads.contains(where: isChanged) ? (range, reads) : nil)
-        }
-        return PartedText.Earlier(file: file, parts: parts)
+        return PartedText.Earlier(file: file, parts: table.all.map { part in
+            (part.name, part.range.upperBound <= file.count && !part.reads.contains(where: isChanged) ? (part.range, part.reads) : nil)
+        })
     }
 }

@@ -57,9 +57,8 @@ public struct ContentLoader: Sendable {
         } else if !listing.files.contains(where: { if case .entry = $0.role { true } else { false } }), !listing.diagnostics.contains(where: \.isError) {
             listing.diagnostics.append(.warning("Content", nil, "no entries yet: add Markdown files under Content/actors, events, polls, sources or pages (see `almanac new`)"))
         }
-        // Folders are listed in order, so the paths nearly always are too: a check is cheaper than a sort.
-        let inOrder = zip(listing.files, listing.files.dropFirst()).allSatisfy { $0.path.precedesInUTF8($1.path) }
-        if !inOrder { listing.files.sort { $0.path.precedesInUTF8($1.path) } }
+        // Folders are listed in order, so the paths nearly always are too.
+        listing.files.sortInUTF8 { $0.path }
         return listing
     }
 

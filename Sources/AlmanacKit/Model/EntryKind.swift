@@ -43,22 +43,13 @@ public enum EntryKind: String, Sendable, CaseIterable, Comparable, Codable {
 
     public static func < (a: EntryKind, b: EntryKind) -> Bool { a.rank < b.rank }
 
-    /// The kind whose raw value is `bytes`, told by its first letters and checked
-    /// (not a `String` made to be switched over: the cache holds an id per reference).
+    /// The kind whose raw value is `bytes`, compared as bytes (not a `String` made
+    /// to be switched over: the cache holds an id per reference).
     init?(named bytes: UnsafeBufferPointer<UInt8>) {
-        let guess: EntryKind? = switch (bytes.first, bytes.count > 1 ? bytes[1] : 0) {
-        case (UInt8(ascii: "a"), _): .actor
-        case (UInt8(ascii: "e"), _): .event
-        case (UInt8(ascii: "p"), UInt8(ascii: "o")): .poll
-        case (UInt8(ascii: "p"), _): .page
-        case (UInt8(ascii: "s"), _): .source
-        case (UInt8(ascii: "h"), _): .home
-        default: nil
-        }
-        guard let guess, let place = EntryKind.allCases.firstIndex(of: guess) else { return nil }
-        let name = EntryKind.utf8Names[place]
-        guard name.count == bytes.count, name.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, name.count) }) == 0 else { return nil }
-        self = guess
+        guard let place = EntryKind.utf8Names.firstIndex(where: { name in
+            name.count == bytes.count && name.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, name.count) } == 0
+        }) else { return nil }
+        self = EntryKind.allCases[place]
     }
 
     /// Each kind's raw value in UTF-8, in the order of `allCases`.

@@ -39,6 +39,19 @@ final class PartedText {
         let parts: [(name: String, kept: (range: Range<Int>, reads: ArraySlice<Int32>)?)]
     }
 
+    /// Finds the last build's part of a name: first at the place given, where the
+    /// new part will be (parts keep their order from one build to the next), then
+    /// through an index of every name, made at the first part not where it was.
+    struct Places {
+        private var byName: [String: Int]?
+
+        mutating func place<Names: RandomAccessCollection<String>>(of name: String, at place: Int, in names: Names) -> Int? where Names.Index == Int {
+            if place < names.count, names[place] == name { return place }
+            if byName == nil { byName = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
+            return byName?[name]
+        }
+    }
+
     private let site: SiteReads
     private let earlier: Earlier?
     /// The runs so far (see `FileBytes`): text made in this build, and slices of the
@@ -52,6 +65,8 @@ final class PartedText {
     /// How long the text is so far.
     private(set) var count = 0
     private(set) var parts: [Part] = []
+    /// Where the earlier file's parts are, by name.
+    private var places = Places()
 
     /// `estimate`: about how long a file made from nothing will be, asked only
     /// when there is no earlier file. Room for all of it at once: a buffer grown
@@ -80,13 +95,9 @@ final class PartedText {
         return FileBytes.Patch(earlierCount: file.count, kept: first.count, middle: runs[1 ..< runs.count - 1].map(\.bytes), tail: last)
     }
 
-    /// The earlier file's part named `name`, if it may be copied: looked for first
-    /// where this one will be (parts keep their order), then by name.
+    /// The earlier file's part named `name`, if it may be copied.
     private func earlierPart(_ name: String, in earlier: Earlier) -> (range: Range<Int>, reads: ArraySlice<Int32>)? {
-        let place = parts.count
-        if place < earlier.parts.count, earlier.parts[place].name == name { return earlier.parts[place].kept }
-        if places == nil { places = Dictionary(earlier.parts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first }) }
-        return places?[name].flatMap { earlier.parts[$0].kept }
+        places.place(of: name, at: parts.count, in: earlier.parts.lazy.map(\.name)).flatMap { earlier.parts[$0].kept }
     }
 
     /// Text that belongs to no part (a header, separators).
@@ -94,9 +105,6 @@ final class PartedText {
         var text = AllowedText.valid(text)
         text.withUTF8 { append($0) }
     }
-
-    /// Where each part of the earlier file is, by name: made only when a part is not where it was.
-    private var places: [String: Int]?
 
     /// The part named `name` (unique in the file): copied, or made by `make`,
     /// whose reads of the site are the part's.

@@ -51,3 +51,13 @@ extension String {
         return count == 0 ? 0 : value << (8 * (8 - count))
     }
 }
+
+extension Array {
+    /// Sorts the elements by `key` in `precedesInUTF8`'s order, after one pass that
+    /// finds them in order already (lists of files nearly always are: then each
+    /// costs one comparison, not a sort).
+    mutating func sortInUTF8(by key: (Element) -> String) {
+        let precedes = { (a: Element, b: Element) in key(a).precedesInUTF8(key(b)) }
+        if !zip(self, dropFirst()).allSatisfy(precedes) { sort(by: precedes) }
+    }
+}

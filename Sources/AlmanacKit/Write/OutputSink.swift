@@ -109,9 +109,10 @@ struct OutputSink {
         // Few (a rebuild writes a page or two) are looked for one by one: hashing every path cost more.
         let isChanged: (String) -> Bool = changed.count <= 16 ? { changed.contains($0) } : { [set = Set(changed)] in set.contains($0) }
         // The last build's (sorted, unless it was a full build) and the few written, sorted, merged.
-        let precedes = { (a: BuildCache.Stamped, b: BuildCache.Stamped) in a.path.precedesInUTF8(b.path) }
         var kept = previous.state.outputs.filter { !isChanged($0.path) }
-        if !zip(kept, kept.dropFirst()).allSatisfy(precedes) { kept.sort(by: precedes) }
-        return Linker.merged(kept, BuildCache.stamps(written, in: output.path, jobs: jobs).sorted(by: precedes), by: precedes)
+        kept.sortInUTF8 { $0.path }
+        var stamped = BuildCache.stamps(written, in: output.path, jobs: jobs)
+        stamped.sortInUTF8 { $0.path }
+        return Linker.merged(kept, stamped) { $0.path.precedesInUTF8($1.path) }
     }
 }
