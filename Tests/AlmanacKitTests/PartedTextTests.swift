@@ -60,6 +60,34 @@ struct PartedTextTests {
         #expect(String(decoding: second.bytes.joined, as: UTF8.self) == "{\nA;B;C;")
     }
 
+    /// Given the file it becomes, a file made from nothing goes there as it is
+    /// made, a piece at a time: what is held at the end is less than a piece and a
+    /// part, and the file written is the text made in memory, part for part.
+    @Test func aFileMadeFromNothingIsWrittenAsItIsMade() throws {
+        let (site, folder) = try Self.site()
+        let names = (0 ..< 500).map { "part-\($0)" }
+        let make = { (name: String) in "{\"name\": \"\(name)\"}" }
+        let inMemory = PartedText(site: SiteReads(site), earlier: nil)
+        Self.write(inMemory, names, make)
+        let path = folder.url.appending(path: "site.json").path
+        let written = PartedText(site: SiteReads(site), earlier: nil, writingTo: OutputFile(path: path), piece: 256)
+        Self.write(written, names, make)
+
+        let head = try #require(written.bytes.head)
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(written.bytes.count < 256 + 32)
+        #expect(OutputWriter.create(path, with: written.bytes) == nil)
+        #expect(try Data(contentsOf: URL(filePath: path)) == inMemory.bytes.joined)
+        #expect(written.parts.map(\.range) == inMemory.parts.map(\.range))
+        #expect(head.path == path)
+
+        // A text shorter than a piece creates no file: the writer writes it whole.
+        let short = PartedText(site: SiteReads(site), earlier: nil, writingTo: OutputFile(path: path + ".short"), piece: 1 << 20)
+        Self.write(short, names, make)
+        #expect(short.bytes.head == nil)
+        #expect(!FileManager.default.fileExists(atPath: path + ".short"))
+    }
+
     /// A part is looked for where it will be, then by name: a part added before
     /// others, or parts in another order, still copy theirs.
     @Test func partsNotWhereTheyWereAreFoundByName() throws {

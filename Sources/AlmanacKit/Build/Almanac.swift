@@ -133,9 +133,9 @@ public enum Almanac {
         var saving: Background<Int?>?
         do throws(OutputWriter.Failure) {
             if previous != nil { BuildCache.dropState(options) }  // the cache stops describing the output from here
-            comparison = try sink.write(to: options.output, jobs: options.jobs, clock: &clock, render: { page in
+            comparison = try sink.write(to: options.output, jobs: options.jobs, clock: &clock, render: { page, place in
                 let earlier = reusing?.earlierParts(of: page, in: options.output)
-                let (bytes, reads, parts) = renderer.render(page, recordingReads: recording, earlier: earlier)
+                let (bytes, reads, parts) = renderer.render(page, recordingReads: recording, earlier: earlier, writingTo: place)
                 if recording { traces.add(page.path, reads, parts: parts) }
                 return bytes
             }, rendered: {

@@ -17,6 +17,10 @@ import Foundation
 /// separator that is as it was, so that a one-event edit gives three runs (before
 /// the new part, the part, after it), written as they are: never copied into
 /// memory. At 20,000 events that copy took 85 ms and 108 MB of new memory.
+///
+/// A file made from nothing, given the file it becomes (`OutputFile`), goes
+/// there about a MiB at a time (`piece`) as it is made, so that it is never
+/// all in memory (`site.json` held whole was a full build's peak of memory).
 final class PartedText {
     /// A part as this build left it: where it is in the file, and what it read.
     struct Part: Sendable {
@@ -67,24 +71,31 @@ final class PartedText {
     private(set) var parts: [Part] = []
     /// Where the earlier file's parts are, by name.
     private var places = Places()
+    /// The file the text becomes, when it is written as it is made.
+    private let file: OutputFile?
+    /// How much text is held before it goes to `file`.
+    private let piece: Int
 
     /// `estimate`: about how long a file made from nothing will be, asked only
-    /// when there is no earlier file. Room for all of it at once: a buffer grown
-    /// by doubling held the old copy and the new one (a 537 MB `site.json` at
-    /// 100,000 events); room never written takes no memory.
-    init(site: SiteReads, earlier: Earlier?, estimate: () -> Int = { 0 }) {
+    /// when there is no earlier file and no `file` to write to. Room for all of
+    /// it at once: a buffer grown by doubling held the old copy and the new one
+    /// (a 537 MB `site.json` at 100,000 events); room never written takes no memory.
+    /// `file` (without an earlier file): where the text goes as it is made, `piece` bytes at a time.
+    init(site: SiteReads, earlier: Earlier?, writingTo file: OutputFile? = nil, piece: Int = 1 << 20, estimate: () -> Int = { 0 }) {
         self.site = site
         self.earlier = earlier
+        self.file = earlier == nil ? file : nil
+        self.piece = piece
         // A copy starts at the earlier file's start: its header, as it was, is copied too.
-        if earlier == nil { made.reserveCapacity(estimate()) } else { copying = 0 ..< 0 }
+        if earlier != nil { copying = 0 ..< 0 } else if self.file != nil { made.reserveCapacity(piece + piece / 4) } else { made.reserveCapacity(estimate()) }
     }
 
-    /// The text, as runs to write one after another.
+    /// The text, as runs to write one after another (after what went to the file, if any did).
     var bytes: FileBytes {
         var runs = runs
         if let copying, !copying.isEmpty, let slice = copied(copying) { runs.append((slice, copying)) }
         if !made.isEmpty { runs.append((made, nil)) }
-        return FileBytes(runs: runs.map(\.bytes), patch: patch(runs))
+        return FileBytes(runs: runs.map(\.bytes), patch: patch(runs), head: file?.isOpen == true ? file : nil)
     }
 
     /// The text as a change of the earlier file, when it starts and ends as that file does.
@@ -131,6 +142,10 @@ final class PartedText {
         }
         closeCopy()
         made.append(bytes)
+        if let file, made.count >= piece {
+            file.append(made)
+            made.removeAll(keepingCapacity: true)
+        }
     }
 
     /// `range` of the earlier file, copied: the copy under way grows when it ends where `range` starts.

@@ -55,8 +55,9 @@ public struct SiteRenderer: Sendable {
     /// The page's bytes, and with `recordingReads` what it read of the site to make
     /// them (its trace in the build cache): the reads outside its parts, and its
     /// parts, for a page made of them (see `PartedText`; `earlier`: the parts
-    /// of the last build's page that it may copy).
-    func render(_ page: Page, recordingReads: Bool, earlier: PartedText.Earlier? = nil)
+    /// of the last build's page that it may copy; `place`: where the page's file
+    /// goes, for a long one made from nothing, written there as it is made).
+    func render(_ page: Page, recordingReads: Bool, earlier: PartedText.Earlier? = nil, writingTo place: OutputPlace? = nil)
         -> (bytes: FileBytes, reads: Set<ReadKey>, parts: [PartedText.Part]) {
         let reads = SiteReads(site, interface: interface, recording: recordingReads)
         let contexts = ContextBuilder(site: reads, theme: theme, cache: cache, jobs: jobs)
@@ -78,7 +79,9 @@ public struct SiteRenderer: Sendable {
             return (FileBytes(Data(AllowedText.valid(searchIndex.part(name) ?? "").utf8)), [.searchPart(name)], [])
         case .feed: text = theme.render("feed", contexts.feed(baseURL: site.config.baseURL!))
         case .data(let file):
-            let text = PartedText(site: reads, earlier: earlier) { DataExport.estimatedSize(of: file, site) }
+            let text = PartedText(site: reads, earlier: earlier, writingTo: earlier == nil ? place?.file(for: page.path) : nil) {
+                DataExport.estimatedSize(of: file, site)
+            }
             DataExport(site: reads, text: text).write(file)
             return (text.bytes, reads.keys, text.parts)
         case .outputMarker: text = OutputMarker.text

@@ -7,6 +7,10 @@ import Foundation
 /// the memory for it, took a third of a second).
 struct FileBytes: Sendable {
     let runs: [Data]
+    /// The file that already holds the bytes before `runs`, written while they
+    /// were made (see `OutputFile`); the writer adds `runs` to it. Only the writer
+    /// gets such bytes: `count`, `isEqual(to:)` and `joined` know only `runs`.
+    let head: OutputFile?
     /// The same bytes as a change of the file they were made from, when they
     /// begin and end as it does (a one-event edit of `site.json`; see `OutputPatch`).
     let patch: Patch?
@@ -24,9 +28,10 @@ struct FileBytes: Sendable {
     }
 
     init(_ data: Data) { self.init(runs: [data]) }
-    init(runs: [Data], patch: Patch? = nil) {
+    init(runs: [Data], patch: Patch? = nil, head: OutputFile? = nil) {
         self.runs = runs
         self.patch = patch
+        self.head = head
     }
 
     var count: Int { runs.reduce(0) { $0 + $1.count } }

@@ -19,7 +19,7 @@ struct OutputPatch {
     /// Renders and writes `pages`, writes `files`, then removes the files at `removed`
     /// (and the folders that leaves empty). `rendered`: as for `OutputWriter.writePages`.
     func write(_ pages: [Page], files: [(path: String, data: Data)], removing removed: [String], jobs: Int,
-               render: (Page) -> FileBytes, rendered: () -> Void) throws(OutputWriter.Failure) {
+               render: (Page, OutputPlace) -> FileBytes, rendered: () -> Void) throws(OutputWriter.Failure) {
         if isSymbolicLink(output) { throw .symbolicLink(output.path) }
         let paths = pages.map(\.path) + files.map(\.path)
         for path in paths + removed { try OutputWriter.checkInside(path) }
@@ -36,7 +36,7 @@ struct OutputPatch {
             if let reason = OutputWriter.create(folder + path + suffix, with: bytes) { throw .cannotWrite(path, reason) }
         }
         do throws(OutputWriter.Failure) {
-            try OutputWriter.renderAndWrite(pages, jobs: jobs, render: render, rendered: rendered, write: create)
+            try OutputWriter.renderAndWrite(pages, jobs: jobs, place: OutputPlace(folder: folder, suffix: suffix), render: render, rendered: rendered, write: create)
             for (path, data) in files { try create(FileBytes(data), path) }
         } catch {
             for path in written.paths { unlink(folder + path + suffix) }

@@ -57,7 +57,8 @@ struct OutputSink {
     /// Renders the pages and puts every file where this use puts it; for a
     /// comparison, how the output folder differs, and nothing is written.
     /// `rendered` is called once every page is rendered, before the last are written.
-    func write(to output: URL, jobs: Int, clock: inout Almanac.StageClock, render: (Page) -> FileBytes,
+    /// `render` is given where the page's file goes (nil for a comparison, which writes nothing).
+    func write(to output: URL, jobs: Int, clock: inout Almanac.StageClock, render: (Page, OutputPlace?) -> FileBytes,
                rendered: () -> Void = {}) throws(OutputWriter.Failure) -> OutputComparison? {
         switch use {
         case .newFolder:
@@ -80,7 +81,7 @@ struct OutputSink {
         case .comparison:
             // Pages are rendered and compared in parallel, one at a time each, so a large site is never all in memory.
             var statuses: [(String, OutputComparison.Status)] = Parallel.map(pages, jobs: jobs) { page in
-                (page.path, OutputComparison.status(of: render(page), at: page.path, in: output))
+                (page.path, OutputComparison.status(of: render(page, nil), at: page.path, in: output))
             }
             clock.finish(.render, pages.count, "page")
             for (path, source) in files {

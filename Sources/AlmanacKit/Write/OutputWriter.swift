@@ -102,8 +102,13 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Creates (or truncates) the file at `path`, never through a symbolic link,
-    /// and writes `data` into it; why not, if it could not.
+    /// and writes `data` into it; why not, if it could not. Bytes whose first
+    /// part is in a file already (their `head`, at `path`) are added to it.
     static func create(_ path: String, with bytes: FileBytes) -> String? {
+        if let head = bytes.head {
+            assert(head.path == path, "\(head.path) written as \(path)")
+            return head.finish(with: bytes)
+        }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         defer { close(fd) }
