@@ -88,6 +88,17 @@ struct PartedTextTests {
         #expect(!FileManager.default.fileExists(atPath: path + ".short"))
     }
 
+    /// A file that cannot be created while its text is made is the writer's to
+    /// report, as for any page: the build fails, it does not lose the text silently.
+    @Test func aFileThatCannotBeCreatedIsReportedByTheWriter() throws {
+        let (site, folder) = try Self.site()
+        let path = folder.url.appending(path: "no-such-folder/site.json").path
+        let text = PartedText(site: SiteReads(site), earlier: nil, writingTo: OutputFile(path: path), piece: 64)
+        Self.write(text, (0 ..< 50).map { "part-\($0)" }) { $0 }
+        #expect(text.bytes.head != nil)
+        #expect(OutputWriter.create(path, with: text.bytes) == String(cString: strerror(ENOENT)))
+    }
+
     /// A part is looked for where it will be, then by name: a part added before
     /// others, or parts in another order, still copy theirs.
     @Test func partsNotWhereTheyWereAreFoundByName() throws {

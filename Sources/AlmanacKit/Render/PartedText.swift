@@ -95,7 +95,7 @@ final class PartedText {
         var runs = runs
         if let copying, !copying.isEmpty, let slice = copied(copying) { runs.append((slice, copying)) }
         if !made.isEmpty { runs.append((made, nil)) }
-        return FileBytes(runs: runs.map(\.bytes), patch: patch(runs), head: file?.isOpen == true ? file : nil)
+        return FileBytes(runs: runs.map(\.bytes), patch: patch(runs), head: file?.isStarted == true ? file : nil)
     }
 
     /// The text as a change of the earlier file, when it starts and ends as that file does.

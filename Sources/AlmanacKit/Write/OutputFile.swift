@@ -33,8 +33,9 @@ final class OutputFile: @unchecked Sendable {
 
     deinit { if descriptor >= 0 { close(descriptor) } }
 
-    /// Whether anything was written: until then the file does not exist.
-    var isOpen: Bool { descriptor >= 0 || failure != nil }
+    /// Whether writing began (the file was created, or could not be): from then
+    /// on the writer must finish it, or report why not.
+    var isStarted: Bool { descriptor >= 0 || failure != nil }
 
     /// Creates the file at the first call (never through a symbolic link), then adds `bytes`.
     func append(_ bytes: Data) {
