@@ -77,11 +77,7 @@ struct BuildCache {
 
         /// The stamp of the input at `path`, found by halves (`inputs` are sorted by path).
         func stamp(of path: String) -> Stamp? {
-            var (low, high) = (0, inputs.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if inputs[middle].path.precedesInUTF8(path) { low = middle + 1 } else { high = middle }
-            }
+            let low = inputs.firstPlace(notBefore: path) { $0.path }
             return low < inputs.count && inputs[low].path == path ? inputs[low].stamp : nil
         }
 
@@ -359,11 +355,11 @@ struct BuildCache {
             BinaryCoder.appendLength(encoded.count, to: &bytes)
             bytes += encoded
             if bytes.count >= piece {
-                written = writeAll(bytes, to: descriptor)
+                written = bytes.withUnsafeBytes { writeAll($0, to: descriptor) } == nil
                 bytes.removeAll(keepingCapacity: true)
             }
         }
-        written = written && writeAll(bytes, to: descriptor)
+        written = written && bytes.withUnsafeBytes { writeAll($0, to: descriptor) } == nil
         close(descriptor)
         if appending { return written }
         guard written, rename(target, path) == 0 else {
@@ -371,20 +367,6 @@ struct BuildCache {
             return false
         }
         return true
-    }
-
-    /// Writes all of `bytes` at the descriptor's offset.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
     }
 
     /// The traces, made about as long as the last build's (room for them at once:
@@ -404,16 +386,8 @@ struct BuildCache {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        let written = bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = pwrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset, off_t(offset))
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
-        return written && ftruncate(descriptor, off_t(bytes.count)) == 0
+        // Opened at its start: written from there on.
+        return bytes.withUnsafeBytes { writeAll($0, to: descriptor) } == nil && ftruncate(descriptor, off_t(bytes.count)) == 0
     }
 
     /// Last, once the records and traces it names are written: the state, encoded.

@@ -79,9 +79,7 @@ public struct SiteRenderer: Sendable {
             return (FileBytes(Data(AllowedText.valid(searchIndex.part(name) ?? "").utf8)), [.searchPart(name)], [])
         case .feed: text = theme.render("feed", contexts.feed(baseURL: site.config.baseURL!))
         case .data(let file):
-            let text = PartedText(site: reads, earlier: earlier, writingTo: earlier == nil ? place?.file(for: page.path) : nil) {
-                DataExport.estimatedSize(of: file, site)
-            }
+            let text = PartedText(site: reads, earlier: earlier, writingTo: place?.file(for: page.path)) { DataExport.estimatedSize(of: file, site) }
             DataExport(site: reads, text: text).write(file)
             return (text.bytes, reads.keys, text.parts)
         case .outputMarker: text = OutputMarker.text

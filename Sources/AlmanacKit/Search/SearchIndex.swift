@@ -195,12 +195,7 @@ struct SearchIndex: Sendable {
         var table = previous.table
         for (word, edits) in changes {
             let word = String(word)
-            // The first place whose word does not sort before this one.
-            var low = 0, high = table.count
-            while low < high {
-                let middle = (low + high) / 2
-                if table[middle].word.precedesInUTF8(word) { low = middle + 1 } else { high = middle }
-            }
+            let low = table.firstPlace(notBefore: word) { $0.word }
             let found = low < table.count && table[low].word == word
             var values = found ? SearchIndex.decode(table[low].postings) : []
             for (doc, field) in edits {

@@ -53,6 +53,17 @@ extension String {
 }
 
 extension Array {
+    /// In elements sorted by `key` in `precedesInUTF8`'s order, the first place
+    /// whose key does not sort before `target` (found by halves).
+    func firstPlace(notBefore target: String, by key: (Element) -> String) -> Int {
+        var (low, high) = (0, count)
+        while low < high {
+            let middle = (low + high) / 2
+            if key(self[middle]).precedesInUTF8(target) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// Sorts the elements by `key` in `precedesInUTF8`'s order, after one pass that
     /// finds them in order already (lists of files nearly always are: then each
     /// costs one comparison, not a sort).

@@ -24,6 +24,19 @@ func isSymbolicLink(_ url: URL) -> Bool {
     return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
 }
 
+/// Writes all of `bytes` at the descriptor's offset (again after an interrupted
+/// call, on from where a short one stopped); why not, if it could not.
+func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> String? {
+    var offset = 0
+    while offset < bytes.count {
+        let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0, errno == EINTR { continue }
+        guard written > 0 else { return written < 0 ? String(cString: strerror(errno)) : "no byte could be written" }
+        offset += written
+    }
+    return nil
+}
+
 /// The path with every link resolved, or nil for a dangling link or a loop.
 func realPath(_ url: URL) -> String? {
     guard let resolved = realpath(url.path, nil) else { return nil }

@@ -39,19 +39,7 @@ struct FileBytes: Sendable {
     /// Writes every run to `descriptor`; why not, if it could not.
     func write(to descriptor: Int32) -> String? {
         for run in runs {
-            let failure = run.withUnsafeBytes { buffer -> String? in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        return String(cString: strerror(errno))
-                    }
-                    offset += written
-                }
-                return nil
-            }
-            if let failure { return failure }
+            if let failure = run.withUnsafeBytes({ writeAll($0, to: descriptor) }) { return failure }
         }
         return nil
     }

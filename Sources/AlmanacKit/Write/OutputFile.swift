@@ -41,7 +41,7 @@ final class OutputFile: @unchecked Sendable {
     func append(_ bytes: Data) {
         guard failure == nil else { return }
         if descriptor < 0 {
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            descriptor = OutputWriter.openNew(path)
             guard descriptor >= 0 else {
                 failure = String(cString: strerror(errno))
                 return

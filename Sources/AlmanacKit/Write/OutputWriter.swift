@@ -109,11 +109,15 @@ public final class OutputWriter: @unchecked Sendable {
             assert(head.path == path, "\(head.path) written as \(path)")
             return head.finish(with: bytes)
         }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        let fd = openNew(path)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         defer { close(fd) }
         return bytes.write(to: fd)
     }
+
+    /// Creates (or truncates) a file of the output, world-readable, never through a
+    /// symbolic link: its descriptor, or -1 with `errno` set.
+    static func openNew(_ path: String) -> Int32 { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644) }
 
     /// A path inside the output folder is relative and has no empty, `.` or `..` part.
     /// (One pass over the bytes: every page's path is checked, tens of thousands a build.)
